@@ -1,0 +1,19 @@
+const marker = 'signalbox.error';
+const symbol = Symbol.for(marker);
+
+/**
+ * Base class of every error Signalbox throws. `isInstance` works across two loaded copies of the
+ * package (it checks a global symbol, not the prototype chain).
+ */
+export class SignalboxError extends Error {
+  private readonly [symbol] = true;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SignalboxError';
+  }
+
+  static isInstance(error: unknown): error is SignalboxError {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[symbol] === true;
+  }
+}

@@ -1,0 +1,96 @@
+import type { ChatRequest, WireFormat } from '../spec/v1/chat-request.js';
+import type { GenerateResult } from '../spec/v1/generate-result.js';
+import type { ProviderAdapter } from '../spec/v1/provider-adapter.js';
+import type { StreamPart } from '../spec/v1/stream-part.js';
+import type { Usage } from '../spec/v1/usage.js';
+import type { Attempt } from './attempt.js';
+import type { GatewayHttpRequest, GatewayHttpResponse } from './http.js';
+import type { Principal } from './principal.js';
+
+/** The endpoints the gateway serves itself; middlewares may add routes of their own. */
+export type Endpoint = 'chat.completions' | 'messages' | 'messages.count_tokens' | 'models' | (string & {});
+
+/** Time source, injectable for deterministic tests. Milliseconds. */
+export interface Clock {
+  now(): number;
+}
+
+/** Id source, injectable for deterministic tests. */
+export interface IdGenerator {
+  /** A new generation id (`gen_...`). */
+  generationId(): string;
+  /** A new id with the given prefix (`chatcmpl-`, `msg_`, `toolu_`...). */
+  id(prefix: string): string;
+}
+
+/**
+ * Per-request state that middlewares share, typed by module augmentation:
+ * `declare module '@signalbox/core' { interface GatewayState { cost?: CostRecord } }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: augmented by middleware packages
+export interface GatewayState {}
+
+/**
+ * Fields a middleware adds to the response in the client's wire format. Encoders merge them:
+ * `body` into the response object (every stream chunk for OpenAI; the message for Anthropic),
+ * `message` into `choices[0].message` (the final chunk's `delta` when streaming; OpenAI only),
+ * `choice` into `choices[0]`, and `usage` into the usage object.
+ */
+export interface ResponseExtension {
+  body?: Record<string, unknown>;
+  message?: Record<string, unknown>;
+  choice?: Record<string, unknown>;
+  usage?: Record<string, unknown>;
+}
+
+/** Computes an extension once the result is known (after the stream's `finish` passed every middleware). */
+export type ResponseExtender = (context: GatewayContext) => ResponseExtension | undefined;
+
+/** What every route's middlewares see (models list, admin routes, chat calls alike). */
+export interface RouteContext {
+  readonly endpoint: Endpoint;
+  /** The wire format of the endpoint: errors are answered in its shape. */
+  readonly format: WireFormat;
+  readonly http: GatewayHttpRequest;
+  /** Set by auth middlewares or the host app. */
+  principal?: Principal;
+  /** Headers added to the response (rate-limit headers, generation id...). */
+  readonly responseHeaders: Record<string, string>;
+  readonly state: GatewayState;
+  /** Aborted when the client disconnects. */
+  readonly signal: AbortSignal;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly providers: ReadonlyMap<string, ProviderAdapter>;
+  /** A middleware may answer the request itself by setting this (a cache hit, an estimate...). */
+  response?: GatewayHttpResponse;
+}
+
+/** The context of a model call (`/chat/completions`, `/messages`). */
+export interface GatewayContext extends RouteContext {
+  /** The canonical request. Middlewares may change it before calling `next()`. */
+  request: ChatRequest;
+  readonly generationId: string;
+  /** Every provider attempt, in order. */
+  readonly attempts: Attempt[];
+  /** The catalog model and provider that produced the result (set by the router). */
+  resolved?: { model: string; provider: string; providerModelId: string };
+  /** Set by the router for a non-streamed call. */
+  result?: GenerateResult;
+  /** Set by the router for a streamed call; middlewares wrap it to see events as they pass. */
+  stream?: AsyncIterable<StreamPart>;
+  /** Final usage, once known (result, or the stream's `finish`). */
+  usage?: Usage;
+  readonly timings: { start: number; firstToken?: number; end?: number };
+  /** Added by middlewares; evaluated when the response is encoded. */
+  readonly extenders: ResponseExtender[];
+  /** Run once when the response is complete (also after an abort or error); for logs and ledgers. */
+  readonly onDone: Array<(context: GatewayContext, outcome: RequestOutcome) => void | Promise<void>>;
+}
+
+export interface RequestOutcome {
+  status: number;
+  /** The client went away before the response was complete. */
+  aborted: boolean;
+  error?: unknown;
+}

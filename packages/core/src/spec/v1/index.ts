@@ -1,0 +1,16 @@
+export type * from './chat-request.js';
+export type * from './content-part.js';
+export type * from './data-source.js';
+export type * from './finish-reason.js';
+export type * from './generate-result.js';
+export type * from './message.js';
+export type * from './model-info.js';
+export type * from './provider-adapter.js';
+export type * from './provider-options.js';
+export type * from './response-info.js';
+export type * from './stream-part.js';
+export type * from './tool.js';
+export type * from './usage.js';
+export type * from './warning.js';
+export { isContentPart } from './stream-part.js';
+export { emptyUsage } from './usage.js';

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest config, one project per package (unit tests beside the code) plus the e2e suite.
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'examples/*', 'test'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
