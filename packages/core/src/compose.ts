@@ -12,7 +12,9 @@ export type Middleware<C = unknown> = (context: C, next: Next) => Promise<void>;
  * Validates at compose time (TypeError for a non-function, arrays are flattened) and guards the
  * contract at run time: calling `next()` twice rejects.
  */
-export function compose<C>(middlewares: ReadonlyArray<Middleware<C> | ReadonlyArray<Middleware<C>>>): Middleware<C> {
+export function compose<C>(
+  middlewares: ReadonlyArray<Middleware<C> | ReadonlyArray<Middleware<C>>>,
+): (context: C, next?: Next) => Promise<void> {
   if (!Array.isArray(middlewares)) throw new TypeError('compose: middlewares must be an array');
   const stack = (middlewares as Array<Middleware<C> | Middleware<C>[]>).flat();
   for (const [index, fn] of stack.entries()) {

@@ -1,3 +1,5 @@
+import type { Principal } from './principal.js';
+
 /**
  * The framework-neutral HTTP request a binding (Express, Koa, or your own) hands the gateway.
  * Header names are lower-case.
@@ -17,6 +19,8 @@ export interface GatewayHttpRequest {
   signal: AbortSignal;
   /** The framework's own request object (Express `req`, Koa `ctx`), for principal resolvers. */
   native?: unknown;
+  /** A principal the host app already established (its signed-in user); auth middlewares honour it. */
+  principal?: Principal;
 }
 
 /** A response body: JSON, or server-sent events already encoded as frames. */

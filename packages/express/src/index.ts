@@ -1,0 +1,1 @@
+export { express, type ExpressBindingOptions } from './express-binding.js';

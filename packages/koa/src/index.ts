@@ -1,0 +1,1 @@
+export { koa, type KoaBindingOptions } from './koa-binding.js';

@@ -1,0 +1,83 @@
+import { Readable } from 'node:stream';
+import {
+  clientAbortSignal,
+  DEFAULT_BODY_LIMIT,
+  type Gateway,
+  GatewayError,
+  type GatewayHttpRequest,
+  type GatewayHttpResponse,
+  type Principal,
+  parseByteSize,
+  readNodeBody,
+  toGatewayRequest,
+} from '@signalbox/core';
+import type { Context, Middleware, Next } from 'koa';
+
+export interface KoaBindingOptions {
+  /** Largest accepted request body, bytes or `'10mb'`; default 10 MB. Over it: 413. */
+  bodyLimit?: number | string;
+  /** Makes the host app's signed-in user the gateway principal (from its session, JWT...). */
+  principal?: (context: Context) => Principal | undefined | Promise<Principal | undefined>;
+}
+
+/** A body a host body parser (koa-bodyparser, @koa/bodyparser) already read. */
+function parsedBody(context: Context): GatewayHttpRequest['body'] {
+  const body = (context.request as { body?: unknown }).body;
+  if (body === undefined || !context.req.readableEnded) return undefined;
+  return Buffer.isBuffer(body) ? new Uint8Array(body) : (body as object | string);
+}
+
+function respond(context: Context, result: GatewayHttpResponse): void {
+  context.status = result.status;
+  for (const [name, value] of Object.entries(result.headers)) context.set(name, value);
+  const body = result.body;
+  if (body.type === 'json') context.body = body.value as object;
+  else if (body.type === 'text') {
+    context.type = body.contentType;
+    context.body = body.value;
+  } else if (body.type === 'sse') {
+    context.set('content-type', result.headers['content-type'] ?? 'text/event-stream');
+    // Koa pipes the stream and destroys it when the client goes away, which ends the iterator
+    // (and so aborts upstream). objectMode off: each SSE frame is written as it comes.
+    context.body = Readable.from(body.events, { objectMode: false });
+    context.req.socket.setNoDelay(true);
+  } else context.body = null;
+}
+
+/**
+ * Koa 3 binding: `app.use(mount('/v1', koa(gateway)))`. Reads the body itself (with a size
+ * limit) unless a body parser already did, hands the request to the gateway and sets its answer
+ * as the Koa response, SSE as a stream flushed event by event.
+ */
+export function koa(gateway: Gateway, options: KoaBindingOptions = {}): Middleware {
+  const limit = parseByteSize(options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+  const resolvePrincipal = options.principal;
+
+  return async function signalboxKoa(context: Context, _next: Next): Promise<void> {
+    const signal = clientAbortSignal(context.res);
+    let body = parsedBody(context);
+    if (body === undefined && context.method !== 'GET' && context.method !== 'HEAD') {
+      try {
+        body = await readNodeBody(context.req, limit);
+      } catch (error) {
+        if (GatewayError.isInstance(error) && error.status === 413) context.set('connection', 'close');
+        respond(context, gateway.errorResponse(context.path, context.headers, error));
+        return;
+      }
+    }
+    const principal = resolvePrincipal ? await resolvePrincipal(context) : undefined;
+    const result = await gateway.handle(
+      toGatewayRequest({
+        method: context.method,
+        path: context.path,
+        search: context.search,
+        headers: context.headers,
+        body,
+        signal,
+        native: context,
+        ...(principal && { principal }),
+      }),
+    );
+    respond(context, result);
+  };
+}
