@@ -33,12 +33,20 @@ describe.each(FRAMEWORKS)('Vercel AI SDK against the example gateway on %s', (fr
 
   it('generates and streams text through both provider packages', async () => {
     for (const [name, model] of providers) {
-      const generated = await generateText({ model: model('mock/echo'), prompt: 'Hello AI SDK', maxRetries: 0 });
+      const generated = await generateText({
+        model: model('mock/echo'),
+        prompt: 'Hello AI SDK',
+        maxRetries: 0,
+      });
       expect(generated.text, name).toBe('echo: Hello AI SDK');
       expect(generated.finishReason, name).toBe('stop');
       expect(generated.usage.outputTokens, name).toBe(4);
 
-      const streamed = streamText({ model: model('mock/echo'), prompt: 'streamed words here', maxRetries: 0 });
+      const streamed = streamText({
+        model: model('mock/echo'),
+        prompt: 'streamed words here',
+        maxRetries: 0,
+      });
       let text = '';
       for await (const delta of streamed.textStream) text += delta;
       expect(text, name).toBe('echo: streamed words here');

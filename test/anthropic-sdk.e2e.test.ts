@@ -67,7 +67,12 @@ describe.each(FRAMEWORKS)('Anthropic SDK against the example gateway on %s', (fr
 
   it('runs a tool round trip, plain and streamed', async () => {
     const messages: Anthropic.MessageParam[] = [{ role: 'user', content: 'What is the weather in Paris?' }];
-    const first = await client.messages.create({ model: 'mock/echo', max_tokens: 100, messages, tools: [weatherTool] });
+    const first = await client.messages.create({
+      model: 'mock/echo',
+      max_tokens: 100,
+      messages,
+      tools: [weatherTool],
+    });
     expect(first.stop_reason).toBe('tool_use');
     const toolUse = first.content.find((block) => block.type === 'tool_use');
     if (toolUse?.type !== 'tool_use') throw new Error('expected tool_use');
@@ -163,7 +168,11 @@ describe.each(FRAMEWORKS)('Anthropic SDK against the example gateway on %s', (fr
 
   it('answers a body over the limit with 413 request_too_large', async () => {
     const error = await client.messages
-      .create({ model: 'mock/echo', max_tokens: 10, messages: [{ role: 'user', content: 'x'.repeat(1_100_000) }] })
+      .create({
+        model: 'mock/echo',
+        max_tokens: 10,
+        messages: [{ role: 'user', content: 'x'.repeat(1_100_000) }],
+      })
       .catch((caught: unknown) => caught);
     expect((error as InstanceType<typeof Anthropic.APIError>).status).toBe(413);
     expect((error as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({

@@ -11,10 +11,20 @@ describe.each(FRAMEWORKS)('HTTP edge cases on %s', (framework) => {
   afterAll(() => gateway.close());
 
   it('answers malformed JSON with 400 in each endpoint shape', async () => {
-    const openai = await fetch(`${gateway.url}/v1/chat/completions`, { method: 'POST', headers, body: '{"model":' });
+    const openai = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers,
+      body: '{"model":',
+    });
     expect(openai.status).toBe(400);
-    expect(await openai.json()).toMatchObject({ error: { type: 'invalid_request_error', message: expect.stringContaining('JSON') } });
-    const anthropic = await fetch(`${gateway.url}/v1/messages`, { method: 'POST', headers, body: '{"model":' });
+    expect(await openai.json()).toMatchObject({
+      error: { type: 'invalid_request_error', message: expect.stringContaining('JSON') },
+    });
+    const anthropic = await fetch(`${gateway.url}/v1/messages`, {
+      method: 'POST',
+      headers,
+      body: '{"model":',
+    });
     expect(anthropic.status).toBe(400);
     expect(await anthropic.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
   });
@@ -26,7 +36,9 @@ describe.each(FRAMEWORKS)('HTTP edge cases on %s', (framework) => {
       body: '{}',
     });
     expect(response.status).toBe(415);
-    expect(await response.json()).toMatchObject({ error: { message: expect.stringContaining('application/json') } });
+    expect(await response.json()).toMatchObject({
+      error: { message: expect.stringContaining('application/json') },
+    });
   });
 
   it('answers a missing key with 401 and an unknown path with 404, both JSON', async () => {
@@ -39,7 +51,9 @@ describe.each(FRAMEWORKS)('HTTP edge cases on %s', (framework) => {
     expect(await missing.json()).toMatchObject({ error: { code: 'invalid_api_key' } });
     const unknown = await fetch(`${gateway.url}/v1/nothing-here`, { headers });
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ error: { message: expect.stringContaining('Unknown endpoint') } });
+    expect(await unknown.json()).toMatchObject({
+      error: { message: expect.stringContaining('Unknown endpoint') },
+    });
   });
 
   it('answers a wrong method with 405', async () => {
@@ -48,7 +62,9 @@ describe.each(FRAMEWORKS)('HTTP edge cases on %s', (framework) => {
   });
 
   it('answers an oversized Authorization header with 401, never 500', async () => {
-    const response = await fetch(`${gateway.url}/v1/models`, { headers: { authorization: `Bearer ${'x'.repeat(4000)}` } });
+    const response = await fetch(`${gateway.url}/v1/models`, {
+      headers: { authorization: `Bearer ${'x'.repeat(4000)}` },
+    });
     expect(response.status).toBe(401);
   });
 
@@ -71,7 +87,11 @@ describe.each(FRAMEWORKS)('HTTP edge cases on %s', (framework) => {
       const response = await fetch(`${gateway.url}/v1/chat/completions`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ model: 'mock/echo:status-503', stream, messages: [{ role: 'user', content: 'hi' }] }),
+        body: JSON.stringify({
+          model: 'mock/echo:status-503',
+          stream,
+          messages: [{ role: 'user', content: 'hi' }],
+        }),
       });
       expect(response.status).toBe(503);
       expect(response.headers.get('content-type')).toContain('application/json');
@@ -82,7 +102,11 @@ describe.each(FRAMEWORKS)('HTTP edge cases on %s', (framework) => {
     const response = await fetch(`${gateway.url}/v1/chat/completions`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ model: 'mock/echo:drop-2', stream: true, messages: [{ role: 'user', content: 'a b c d e' }] }),
+      body: JSON.stringify({
+        model: 'mock/echo:drop-2',
+        stream: true,
+        messages: [{ role: 'user', content: 'a b c d e' }],
+      }),
     });
     expect(response.status).toBe(200);
     const text = await response.text();

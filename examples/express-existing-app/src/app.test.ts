@@ -31,14 +31,25 @@ it('serves a signed-in user of the app without a gateway key', async () => {
     body: JSON.stringify({ username: 'alice' }),
   });
   const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const client = new OpenAI({ apiKey: 'none', baseURL: `${url}/v1`, maxRetries: 0, defaultHeaders: { cookie } });
-  const completion = await client.chat.completions.create({ model: 'mock/echo', messages: [{ role: 'user', content: 'hi' }] });
+  const client = new OpenAI({
+    apiKey: 'none',
+    baseURL: `${url}/v1`,
+    maxRetries: 0,
+    defaultHeaders: { cookie },
+  });
+  const completion = await client.chat.completions.create({
+    model: 'mock/echo',
+    messages: [{ role: 'user', content: 'hi' }],
+  });
   expect(completion.choices[0]?.message.content).toBe('echo: hi');
 });
 
 it('serves machines with a gateway key and refuses anonymous callers', async () => {
   const machine = new OpenAI({ apiKey: 'sk-sb-machine-key-0001', baseURL: `${url}/v1`, maxRetries: 0 });
-  const completion = await machine.chat.completions.create({ model: 'mock/echo', messages: [{ role: 'user', content: 'm' }] });
+  const completion = await machine.chat.completions.create({
+    model: 'mock/echo',
+    messages: [{ role: 'user', content: 'm' }],
+  });
   expect(completion.choices[0]?.message.content).toBe('echo: m');
   const anonymous = new OpenAI({ apiKey: 'sk-sb-not-a-key-0000', baseURL: `${url}/v1`, maxRetries: 0 });
   await expect(anonymous.models.list()).rejects.toThrow(OpenAI.AuthenticationError);

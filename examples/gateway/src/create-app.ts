@@ -8,7 +8,10 @@ import mount from 'koa-mount';
 import type { GatewayConfig } from './config.js';
 
 /** The example gateway as an Express 5 app: the API at `/v1`, a health check at `/healthz`. */
-export function createExpressApp(gateway: Gateway, config: Pick<GatewayConfig, 'bodyLimit'>): express.Express {
+export function createExpressApp(
+  gateway: Gateway,
+  config: Pick<GatewayConfig, 'bodyLimit'>,
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_request, response) => {

@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts `pnpm start`'s entry point as a real process and resolves with its URL and dev key. */
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+async function startProcess(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
@@ -21,7 +23,8 @@ async function startProcess(env: Record<string, string>): Promise<{ child: Child
   });
   const deadline = Date.now() + 20_000;
   while (!/listening on (http:\/\/\S+)\/v1/.test(output)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`gateway did not start:\n${output}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`gateway did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const url = /listening on (http:\/\/\S+)\/v1/.exec(output)?.[1] ?? '';
@@ -47,13 +50,17 @@ describe('examples/gateway main', () => {
       body: JSON.stringify({ model: 'mock/echo', messages: [{ role: 'user', content: 'Hello' }] }),
     });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]?.message.content).toBe(
-      'echo: Hello',
-    );
+    expect(
+      ((await response.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]?.message
+        .content,
+    ).toBe('echo: Hello');
   });
 
   it('finishes in-flight streams on SIGTERM, then exits 0', async () => {
-    const started = await startProcess({ SIGNALBOX_API_KEYS: 'sk-sb-process-test-key', SIGNALBOX_FRAMEWORK: 'koa' });
+    const started = await startProcess({
+      SIGNALBOX_API_KEYS: 'sk-sb-process-test-key',
+      SIGNALBOX_FRAMEWORK: 'koa',
+    });
     child = started.child;
     const response = await fetch(`${started.url}/v1/chat/completions`, {
       method: 'POST',

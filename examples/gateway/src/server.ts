@@ -14,7 +14,9 @@ export interface RunningGateway extends ExampleGateway {
 }
 
 /** Starts the example gateway (the same code `pnpm start` runs), e.g. on port 0 in tests. */
-export async function startGateway(env: Record<string, string | undefined> = process.env): Promise<RunningGateway> {
+export async function startGateway(
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningGateway> {
   const config = readConfig(env);
   const example = createExampleGateway(config);
   const server = createAppServer(example.gateway, config);
@@ -36,7 +38,12 @@ export async function startGateway(env: Record<string, string | undefined> = pro
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          // Keep-alive sockets become idle when their in-flight request finishes: close them then.
+          const sweep = setInterval(() => server.closeIdleConnections(), 50);
+          server.close(() => {
+            clearInterval(sweep);
+            resolve();
+          });
           server.closeIdleConnections();
         });
         await example.gateway.close();

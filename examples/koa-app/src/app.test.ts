@@ -5,7 +5,10 @@ import { expect, it } from 'vitest';
 import { createApp } from './app.js';
 
 it('serves the app and the gateway side by side', async () => {
-  const server = createServer(createApp({ gatewayKeys: ['sk-sb-koa-key-0001'] }).callback()).listen(0, '127.0.0.1');
+  const server = createServer(createApp({ gatewayKeys: ['sk-sb-koa-key-0001'] }).callback()).listen(
+    0,
+    '127.0.0.1',
+  );
   await new Promise((resolve) => server.once('listening', resolve));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

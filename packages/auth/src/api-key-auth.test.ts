@@ -22,17 +22,23 @@ describe('apiKeyAuth', () => {
   const gateway = createGateway({ providers: [createMockProvider()], use: [apiKeyAuth({ keys: [key] })] });
 
   it('accepts Bearer and x-api-key', async () => {
-    expect((await gateway.handle(request('/chat/completions', { authorization: `Bearer ${key}` }))).status).toBe(200);
+    expect(
+      (await gateway.handle(request('/chat/completions', { authorization: `Bearer ${key}` }))).status,
+    ).toBe(200);
     expect((await gateway.handle(request('/messages', { 'x-api-key': key }))).status).toBe(200);
   });
 
   it('answers 401 in each endpoint shape, naming only the key prefix', async () => {
-    const openai = await gateway.handle(request('/chat/completions', { authorization: 'Bearer sk-sb-wrong-000000' }));
+    const openai = await gateway.handle(
+      request('/chat/completions', { authorization: 'Bearer sk-sb-wrong-000000' }),
+    );
     expect(openai.status).toBe(401);
     expect(openai.body).toMatchObject({ value: { error: { code: 'invalid_api_key' } } });
     expect(JSON.stringify(openai.body)).not.toContain('wrong-000000');
     const anthropic = await gateway.handle(request('/messages', {}));
-    expect(anthropic.body).toMatchObject({ value: { type: 'error', error: { type: 'authentication_error' } } });
+    expect(anthropic.body).toMatchObject({
+      value: { type: 'error', error: { type: 'authentication_error' } },
+    });
   });
 
   it('guards every route, the models list included', async () => {
@@ -41,7 +47,9 @@ describe('apiKeyAuth', () => {
   });
 
   it('refuses huge credentials without a 500', async () => {
-    const response = await gateway.handle(request('/chat/completions', { authorization: `Bearer ${'x'.repeat(10_000)}` }));
+    const response = await gateway.handle(
+      request('/chat/completions', { authorization: `Bearer ${'x'.repeat(10_000)}` }),
+    );
     expect(response.status).toBe(401);
   });
 

@@ -1,5 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import { defineMiddleware, GatewayError, type Principal, type RouteContext, type RouteMiddleware } from '@signalbox/core';
+import {
+  defineMiddleware,
+  GatewayError,
+  type Principal,
+  type RouteContext,
+  type RouteMiddleware,
+} from '@signalbox/core';
 import { z } from 'zod';
 import { hashKey, keyDisplayPrefix } from './key-hash.js';
 import { MAX_CREDENTIAL_LENGTH, readCredential } from './read-credential.js';

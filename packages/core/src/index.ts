@@ -8,7 +8,12 @@ export type * from './gateway/principal.js';
 export type * from './gateway/attempt.js';
 export type * from './gateway/context.js';
 export type * from './gateway/client-codec.js';
-export { createGateway, type Gateway, type GatewayLogger, type GatewayOptions } from './gateway/create-gateway.js';
+export {
+  createGateway,
+  type Gateway,
+  type GatewayLogger,
+  type GatewayOptions,
+} from './gateway/create-gateway.js';
 export {
   defineMiddleware,
   type GatewayMiddleware,

@@ -35,7 +35,11 @@ export function express(gateway: Gateway, options: ExpressBindingOptions = {}): 
   const limit = parseByteSize(options.bodyLimit ?? DEFAULT_BODY_LIMIT);
   const resolvePrincipal = options.principal;
 
-  return async function signalboxExpress(request: Request, response: Response, next: NextFunction): Promise<void> {
+  return async function signalboxExpress(
+    request: Request,
+    response: Response,
+    next: NextFunction,
+  ): Promise<void> {
     try {
       const signal = clientAbortSignal(response);
       const url = request.url;
@@ -47,7 +51,8 @@ export function express(gateway: Gateway, options: ExpressBindingOptions = {}): 
           body = await readNodeBody(request, limit);
         } catch (error) {
           // Answered in the endpoint's own shape; an oversized body's connection is not reused.
-          if (GatewayError.isInstance(error) && error.status === 413) response.setHeader('connection', 'close');
+          if (GatewayError.isInstance(error) && error.status === 413)
+            response.setHeader('connection', 'close');
           await writeNodeResponse(response, gateway.errorResponse(path, request.headers, error));
           return;
         }

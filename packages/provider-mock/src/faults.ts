@@ -29,23 +29,38 @@ export interface Faults {
   truncate?: boolean;
 }
 
+const numeric: Array<[RegExp, (faults: Faults, values: number[]) => void]> = [
+  [/^status-(\d{3})$/, (faults, [status]) => (faults.status = status)],
+  [/^retry-after-(\d+(?:\.\d+)?)$/, (faults, [seconds]) => (faults.retryAfter = seconds)],
+  [/^flaky-(\d{3})-(\d+)$/, (faults, [status = 500, times = 1]) => (faults.flaky = { status, times })],
+  [/^delay-(\d+)$/, (faults, [ms]) => (faults.delayMs = ms)],
+  [/^drip-(\d+)$/, (faults, [ms]) => (faults.dripMs = ms)],
+  [/^drop-(\d+)$/, (faults, [count]) => (faults.dropAfter = count)],
+];
+const flags: Record<string, keyof Faults> = {
+  hang: 'hang',
+  reset: 'reset',
+  'bad-json': 'badJson',
+  truncate: 'truncate',
+};
+
 /** Splits a model id into its base name and the fault directives after it. */
 export function parseFaults(modelId: string): { base: string; faults: Faults } {
   const [base = '', ...directives] = modelId.split(':');
   const faults: Faults = {};
   for (const directive of directives) {
-    let match: RegExpMatchArray | null;
-    if ((match = directive.match(/^status-(\d{3})$/))) faults.status = Number(match[1]);
-    else if ((match = directive.match(/^retry-after-(\d+(?:\.\d+)?)$/))) faults.retryAfter = Number(match[1]);
-    else if ((match = directive.match(/^flaky-(\d{3})-(\d+)$/)))
-      faults.flaky = { status: Number(match[1]), times: Number(match[2]) };
-    else if ((match = directive.match(/^delay-(\d+)$/))) faults.delayMs = Number(match[1]);
-    else if ((match = directive.match(/^drip-(\d+)$/))) faults.dripMs = Number(match[1]);
-    else if ((match = directive.match(/^drop-(\d+)$/))) faults.dropAfter = Number(match[1]);
-    else if (directive === 'hang') faults.hang = true;
-    else if (directive === 'reset') faults.reset = true;
-    else if (directive === 'bad-json') faults.badJson = true;
-    else if (directive === 'truncate') faults.truncate = true;
+    const flag = flags[directive];
+    if (flag) {
+      (faults as Record<string, unknown>)[flag] = true;
+      continue;
+    }
+    for (const [pattern, apply] of numeric) {
+      const match = pattern.exec(directive);
+      if (match) {
+        apply(faults, match.slice(1).map(Number));
+        break;
+      }
+    }
   }
   return { base, faults };
 }

@@ -2,11 +2,20 @@ import type { ChatRequest, GatewayError, ProviderCall, StreamPart } from '@signa
 import { describe, expect, it } from 'vitest';
 import { createMockProvider } from './mock-provider.js';
 
-function call(modelId: string, request: Partial<ChatRequest> = {}, signal = new AbortController().signal): ProviderCall {
+function call(
+  modelId: string,
+  request: Partial<ChatRequest> = {},
+  signal = new AbortController().signal,
+): ProviderCall {
   return {
     modelId,
     signal,
-    request: { model: `mock/${modelId}`, stream: false, messages: [{ role: 'user', content: [{ type: 'text', text: 'hello mock world' }] }], ...request },
+    request: {
+      model: `mock/${modelId}`,
+      stream: false,
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'hello mock world' }] }],
+      ...request,
+    },
   };
 }
 
@@ -37,21 +46,38 @@ describe('createMockProvider', () => {
   });
 
   it('calls the first tool when asked, and reads tool results back', async () => {
-    const tools = [{ type: 'function' as const, name: 'get_weather', inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
+    const tools = [
+      {
+        type: 'function' as const,
+        name: 'get_weather',
+        inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      },
+    ];
     const result = await createMockProvider().generate(
-      call('echo', { tools, messages: [{ role: 'user', content: [{ type: 'text', text: 'weather in Paris' }] }] }),
+      call('echo', {
+        tools,
+        messages: [{ role: 'user', content: [{ type: 'text', text: 'weather in Paris' }] }],
+      }),
     );
     expect(result.finishReason.unified).toBe('tool-calls');
-    expect(result.content[0]).toMatchObject({ type: 'tool-call', toolName: 'get_weather', input: '{"city":"Paris"}' });
+    expect(result.content[0]).toMatchObject({
+      type: 'tool-call',
+      toolName: 'get_weather',
+      input: '{"city":"Paris"}',
+    });
     const back = await createMockProvider().generate(
-      call('echo', { messages: [{ role: 'tool', content: [{ type: 'tool-result', toolCallId: 'c1', output: 'sunny' }] }] }),
+      call('echo', {
+        messages: [{ role: 'tool', content: [{ type: 'tool-result', toolCallId: 'c1', output: 'sunny' }] }],
+      }),
     );
     expect(back.content).toEqual([{ type: 'text', text: 'tool said: sunny' }]);
   });
 
   it('fails on demand: status with retry-after, flaky, drop mid-stream, hang until aborted', async () => {
     const provider = createMockProvider();
-    const failure = (await provider.generate(call('echo:status-429:retry-after-3')).catch((error) => error)) as GatewayError;
+    const failure = (await provider
+      .generate(call('echo:status-429:retry-after-3'))
+      .catch((error) => error)) as GatewayError;
     expect(failure).toMatchObject({ status: 429, isRetryable: true, retryAfter: 3 });
     await expect(provider.generate(call('echo:flaky-500-1'))).rejects.toMatchObject({ status: 500 });
     await expect(provider.generate(call('echo:flaky-500-1'))).resolves.toBeDefined();
@@ -68,7 +94,9 @@ describe('createMockProvider', () => {
 
   it('honours stop sequences and max tokens', async () => {
     const provider = createMockProvider();
-    expect((await provider.generate(call('echo', { stopSequences: ['mock'] }))).content).toEqual([{ type: 'text', text: 'echo: hello ' }]);
+    expect((await provider.generate(call('echo', { stopSequences: ['mock'] }))).content).toEqual([
+      { type: 'text', text: 'echo: hello ' },
+    ]);
     const limited = await provider.generate(call('echo', { maxOutputTokens: 2 }));
     expect(limited.finishReason.unified).toBe('length');
   });

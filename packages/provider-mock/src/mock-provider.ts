@@ -1,5 +1,4 @@
 import {
-
   GatewayError,
   type GenerateResult,
   type ModelInfo,
@@ -30,7 +29,9 @@ export interface MockProvider extends ProviderAdapter {
 }
 
 function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new DOMException('The operation was aborted', 'AbortError');
+  return signal.reason instanceof Error
+    ? signal.reason
+    : new DOMException('The operation was aborted', 'AbortError');
 }
 
 function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -91,7 +92,11 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
       });
     }
     if (faults.reset) {
-      throw new GatewayError('Mock provider connection reset', { status: 502, type: 'upstream_error', provider: name });
+      throw new GatewayError('Mock provider connection reset', {
+        status: 502,
+        type: 'upstream_error',
+        provider: name,
+      });
     }
     if (faults.badJson) {
       throw new GatewayError('Mock provider returned an invalid response', {
@@ -106,7 +111,11 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     return { id: `mock-${calls.length}`, modelId: call.modelId.split(':')[0], created: now() };
   }
 
-  async function* streamParts(call: ProviderCall, faults: Faults, reply: MockReply): AsyncGenerator<StreamPart> {
+  async function* streamParts(
+    call: ProviderCall,
+    faults: Faults,
+    reply: MockReply,
+  ): AsyncGenerator<StreamPart> {
     yield { type: 'stream-start', warnings: warningsOf(call) };
     yield { type: 'response-metadata', ...responseInfo(call) };
     let sent = 0;
@@ -114,7 +123,11 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
       if (faults.dripMs) await sleep(faults.dripMs, call.signal);
       sent += 1;
       if (faults.dropAfter !== undefined && sent > faults.dropAfter) {
-        throw new GatewayError('Mock provider dropped the stream', { status: 502, type: 'upstream_error', provider: name });
+        throw new GatewayError('Mock provider dropped the stream', {
+          status: 502,
+          type: 'upstream_error',
+          provider: name,
+        });
       }
     };
     try {
@@ -173,7 +186,12 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     },
 
     async listModels(): Promise<ModelInfo[]> {
-      return (options.models ?? ['echo']).map((id) => ({ id, name: `Mock ${id}`, ownedBy: name, created: 0 }));
+      return (options.models ?? ['echo']).map((id) => ({
+        id,
+        name: `Mock ${id}`,
+        ownedBy: name,
+        created: 0,
+      }));
     },
 
     async countTokens(call: ProviderCall) {
@@ -181,4 +199,3 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     },
   };
 }
-

@@ -25,7 +25,8 @@ function argumentsFor(tool: FunctionTool, text: string): string {
   const input: Record<string, unknown> = {};
   for (const name of required.length > 0 ? required : Object.keys(properties).slice(0, 1)) {
     const type = properties[name]?.type;
-    input[name] = type === 'number' || type === 'integer' ? 1 : type === 'boolean' ? true : (lastWord(text) ?? 'x');
+    input[name] =
+      type === 'number' || type === 'integer' ? 1 : type === 'boolean' ? true : (lastWord(text) ?? 'x');
   }
   return JSON.stringify(input);
 }
@@ -58,13 +59,21 @@ export function mockReply(request: ChatRequest): MockReply {
   if (tool && wantsTool && request.toolChoice?.type !== 'none') {
     return {
       content: [
-        { type: 'tool-call', toolCallId: toolCallId(request.messages), toolName: tool.name, input: argumentsFor(tool, text) },
+        {
+          type: 'tool-call',
+          toolCallId: toolCallId(request.messages),
+          toolName: tool.name,
+          input: argumentsFor(tool, text),
+        },
       ],
       finish: 'tool-calls',
     };
   }
   const images = lastUser?.content.filter((part) => part.type === 'image').length ?? 0;
-  return finishText(`echo: ${text}${images > 0 ? ` [${images} image${images > 1 ? 's' : ''}]` : ''}`, request);
+  return finishText(
+    `echo: ${text}${images > 0 ? ` [${images} image${images > 1 ? 's' : ''}]` : ''}`,
+    request,
+  );
 }
 
 function finishText(text: string, request: ChatRequest): MockReply {
@@ -87,7 +96,8 @@ export function countInputTokens(request: ChatRequest): number {
   let chars = 0;
   for (const message of request.messages) {
     for (const part of message.content) {
-      if (part.type === 'text' || part.type === 'reasoning' || part.type === 'refusal') chars += part.text.length;
+      if (part.type === 'text' || part.type === 'reasoning' || part.type === 'refusal')
+        chars += part.text.length;
       else if (part.type === 'tool-call') chars += part.input.length + part.toolName.length;
       else if (part.type === 'tool-result')
         chars += typeof part.output === 'string' ? part.output.length : JSON.stringify(part.output).length;

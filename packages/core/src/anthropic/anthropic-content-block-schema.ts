@@ -79,11 +79,14 @@ export const anthropicRedactedThinkingBlockSchema = z.looseObject({
  */
 function opaqueBlockSchema(known: ReadonlySet<string>) {
   return z.looseObject({
-    type: z.string().refine((type) => !known.has(type), { message: 'Unknown block type' }),
+    type: z.string().refine((type) => !known.has(type), { message: 'Unknown block type', abort: true }),
   });
 }
 
-const toolResultContentKnown = z.discriminatedUnion('type', [anthropicTextBlockSchema, anthropicImageBlockSchema]);
+const toolResultContentKnown = z.discriminatedUnion('type', [
+  anthropicTextBlockSchema,
+  anthropicImageBlockSchema,
+]);
 
 /** Block types a `tool_result` may contain that are modelled here. */
 export const ANTHROPIC_TOOL_RESULT_CONTENT_TYPES: ReadonlySet<string> = new Set(['text', 'image']);
@@ -145,6 +148,8 @@ export type AnthropicImageBlock = z.infer<typeof anthropicImageBlockSchema>;
 export type AnthropicDocumentBlock = z.infer<typeof anthropicDocumentBlockSchema>;
 
 /** Narrows a parsed block to the modelled types. */
-export function isAnthropicKnownContentBlock(block: AnthropicContentBlock): block is AnthropicKnownContentBlock {
+export function isAnthropicKnownContentBlock(
+  block: AnthropicContentBlock,
+): block is AnthropicKnownContentBlock {
   return ANTHROPIC_CONTENT_BLOCK_TYPES.has(block.type);
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { anthropicCacheControlSchema, anthropicContentBlockSchema, anthropicTextBlockSchema } from './anthropic-content-block-schema.js';
+import {
+  anthropicCacheControlSchema,
+  anthropicContentBlockSchema,
+  anthropicTextBlockSchema,
+} from './anthropic-content-block-schema.js';
 
 /** One turn of `messages`: `content` is a string or a list of content blocks. */
 export const anthropicMessageParamSchema = z.looseObject({
@@ -18,7 +22,7 @@ export const anthropicCustomToolSchema = z.looseObject({
 
 /** A tool Anthropic defines (`web_search_20250305`, `computer_20250124`, `bash_20250124`...), kept verbatim. */
 export const anthropicServerToolSchema = z.looseObject({
-  type: z.string().refine((type) => type !== 'custom', { message: 'Unknown tool type' }),
+  type: z.string().refine((type) => type !== 'custom', { message: 'Unknown tool type', abort: true }),
   name: z.string().optional(),
 });
 
@@ -47,7 +51,9 @@ export const anthropicThinkingConfigSchema = z.union([
     z.looseObject({ type: z.literal('disabled') }),
   ]),
   z.looseObject({
-    type: z.string().refine((type) => type !== 'enabled' && type !== 'disabled', { message: 'Unknown type' }),
+    type: z
+      .string()
+      .refine((type) => type !== 'enabled' && type !== 'disabled', { message: 'Unknown type', abort: true }),
   }),
 ]);
 

@@ -55,7 +55,14 @@ export const anthropicContentBlockDeltaSchema = z.union([
     type: z
       .string()
       .refine(
-        (type) => !['text_delta', 'input_json_delta', 'thinking_delta', 'signature_delta', 'citations_delta'].includes(type),
+        (type) =>
+          ![
+            'text_delta',
+            'input_json_delta',
+            'thinking_delta',
+            'signature_delta',
+            'citations_delta',
+          ].includes(type),
       ),
   }),
 ]);

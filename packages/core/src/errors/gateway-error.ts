@@ -59,6 +59,7 @@ export function isRetryableStatus(status: number): boolean {
 
 /** An error with an HTTP status, answered to the client in its endpoint's own shape. */
 export class GatewayError extends SignalboxError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the brand isInstance() reads
   private readonly [symbol] = true;
   readonly status: number;
   readonly type: GatewayErrorType;

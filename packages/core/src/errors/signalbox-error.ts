@@ -6,6 +6,7 @@ const symbol = Symbol.for(marker);
  * package (it checks a global symbol, not the prototype chain).
  */
 export class SignalboxError extends Error {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the brand isInstance() reads
   private readonly [symbol] = true;
 
   constructor(message: string, options?: { cause?: unknown }) {

@@ -19,6 +19,7 @@ export interface UpstreamCallErrorOptions extends Omit<GatewayErrorOptions, 'sta
  * that could not be read. Retryable for 408, 409, 429, 5xx and network failures.
  */
 export class UpstreamCallError extends GatewayError {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the brand isInstance() reads
   private readonly [symbol] = true;
   readonly upstreamStatus: number | undefined;
   readonly url: string;
@@ -47,7 +48,10 @@ export class UpstreamCallError extends GatewayError {
 }
 
 /** Parses a `Retry-After` (seconds or HTTP date) or `retry-after-ms` header into seconds. */
-export function parseRetryAfter(headers: Record<string, string | undefined>, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  headers: Record<string, string | undefined>,
+  now = Date.now(),
+): number | undefined {
   const ms = headers['retry-after-ms'];
   if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms.trim())) return Number(ms) / 1000;
   const value = headers['retry-after']?.trim();

@@ -66,6 +66,40 @@ export interface RouteContext {
   response?: GatewayHttpResponse;
 }
 
+/** What the router planned, for metadata (Vercel's `routing` object) and logs. */
+export interface RoutingInfo {
+  /** The model id the client asked for. */
+  originalModelId: string;
+  /** The catalog's canonical id for it (`anthropic/claude-haiku-4.5`). */
+  canonicalSlug: string;
+  /** Every (model, provider) the plan may try, in order. */
+  plan: Array<{ model: string; canonicalSlug: string; provider: string; providerModelId: string }>;
+  /** Providers after the first one for the primary model. */
+  fallbacksAvailable: string[];
+  /** A human-readable account of the plan ("... Total execution order: a -> b"). */
+  planningReasoning: string;
+}
+
+/**
+ * What a request cost, as decimal strings in USD (exact; never floats). Set by the cost
+ * middleware; absent, not zero, when no price is known.
+ */
+export interface CostInfo {
+  /** What the principal is charged (0 for a cache hit; per the BYOK rule for BYOK). */
+  total: string;
+  /** What the same tokens cost at the provider's list price. */
+  market: string;
+  /** Provider inference cost, and its input (incl. cache read/write) and output parts. */
+  inference: string;
+  input: string;
+  output: string;
+  cacheRead?: string;
+  cacheWrite?: string;
+  isByok: boolean;
+  /** True when a token count was unknown and estimated. */
+  estimated: boolean;
+}
+
 /** The context of a model call (`/chat/completions`, `/messages`). */
 export interface GatewayContext extends RouteContext {
   /** The canonical request. Middlewares may change it before calling `next()`. */
@@ -81,6 +115,12 @@ export interface GatewayContext extends RouteContext {
   stream?: AsyncIterable<StreamPart>;
   /** Final usage, once known (result, or the stream's `finish`). */
   usage?: Usage;
+  /** The router's plan (set by `@signalbox/routing`). */
+  routing?: RoutingInfo;
+  /** The request's cost (set by `@signalbox/cost`). */
+  cost?: CostInfo;
+  /** How the response cache served this request (set by `@signalbox/cache`). */
+  cacheStatus?: 'HIT' | 'MISS' | 'BYPASS';
   readonly timings: { start: number; firstToken?: number; end?: number };
   /** Added by middlewares; evaluated when the response is encoded. */
   readonly extenders: ResponseExtender[];

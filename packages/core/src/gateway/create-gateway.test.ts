@@ -42,7 +42,10 @@ function scripted(name = 'test'): ProviderAdapter & { calls: ProviderCall[] } {
       async function* parts(): AsyncGenerator<StreamPart> {
         yield { type: 'stream-start', warnings: [] };
         if (failure) {
-          yield { type: 'error', error: new GatewayError('scripted failure', { status: Number(failure[1]) }) };
+          yield {
+            type: 'error',
+            error: new GatewayError('scripted failure', { status: Number(failure[1]) }),
+          };
           return;
         }
         yield { type: 'text-start', id: 't' };
@@ -100,7 +103,11 @@ describe('createGateway', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       type: 'json',
-      value: { object: 'chat.completion', model: 'test/model-a', choices: [{ message: { content: 'hi from model-a' } }] },
+      value: {
+        object: 'chat.completion',
+        model: 'test/model-a',
+        choices: [{ message: { content: 'hi from model-a' } }],
+      },
     });
     expect(provider.calls[0]?.modelId).toBe('model-a');
     expect(response.headers['x-signalbox-generation-id']).toMatch(/^gen_/);
@@ -122,7 +129,9 @@ describe('createGateway', () => {
     const gateway = createGateway({ providers: [scripted()] });
     const unknownModel = await gateway.handle(post('/chat/completions', chat('nope/x')));
     expect(unknownModel.status).toBe(404);
-    expect(unknownModel.body).toMatchObject({ value: { error: { code: 'model_not_found', param: 'model' } } });
+    expect(unknownModel.body).toMatchObject({
+      value: { error: { code: 'model_not_found', param: 'model' } },
+    });
     expect((await gateway.handle(post('/nothing', {}))).status).toBe(404);
     expect((await gateway.handle({ ...post('/messages', {}), method: 'GET' })).status).toBe(405);
   });
@@ -144,7 +153,9 @@ describe('createGateway', () => {
     expect(text).toContain('"content":"hello "');
     expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
 
-    const late = await readSse(await gateway.handle(post('/chat/completions', chat('test/late-fail', { stream: true }))));
+    const late = await readSse(
+      await gateway.handle(post('/chat/completions', chat('test/late-fail', { stream: true }))),
+    );
     expect(late).toContain('"finish_reason":"error"');
     expect(late.endsWith('data: [DONE]\n\n')).toBe(true);
   });
@@ -160,7 +171,10 @@ describe('createGateway', () => {
           context.onDone.push((_ctx, outcome) => {
             outcomes.push(outcome);
           });
-          context.extenders.push((ctx) => ({ body: { provider: ctx.resolved?.provider }, usage: { cost: 0.5 } }));
+          context.extenders.push((ctx) => ({
+            body: { provider: ctx.resolved?.provider },
+            usage: { cost: 0.5 },
+          }));
           await next();
           order.push(`outer:out:${context.usage?.outputTokens.total}`);
         }),
@@ -173,7 +187,9 @@ describe('createGateway', () => {
     });
     const response = await gateway.handle(post('/chat/completions', chat('test/a')));
     expect(order).toEqual(['outer:in', 'inner:in', 'inner:out', 'outer:out:2']);
-    expect(response.body).toMatchObject({ value: { provider: 'test', usage: { cost: 0.5, completion_tokens: 2 } } });
+    expect(response.body).toMatchObject({
+      value: { provider: 'test', usage: { cost: 0.5, completion_tokens: 2 } },
+    });
     expect(outcomes).toEqual([{ status: 200, aborted: false }]);
 
     await readSse(await gateway.handle(post('/chat/completions', chat('test/a', { stream: true }))));
@@ -186,7 +202,7 @@ describe('createGateway', () => {
     const gateway = createGateway({
       providers: [scripted()],
       use: [
-        async (context: GatewayContext, next) => {
+        async (context: GatewayContext, next: () => Promise<void>) => {
           context.onDone.push((_ctx, outcome) => {
             outcomes.push(outcome);
           });
@@ -218,14 +234,22 @@ describe('createGateway', () => {
               {
                 method: 'GET',
                 path: '/things/:id',
-                handler: async (_context, params) => ({ status: 200, headers: {}, body: { type: 'json', value: params } }),
+                handler: async (_context, params) => ({
+                  status: 200,
+                  headers: {},
+                  body: { type: 'json', value: params },
+                }),
               },
             ],
           },
         ),
-        async (context: GatewayContext, next) => {
+        async (context: GatewayContext, next: () => Promise<void>) => {
           if (context.request.model === 'short/circuit') {
-            context.response = { status: 200, headers: { 'x-short': '1' }, body: { type: 'json', value: { ok: true } } };
+            context.response = {
+              status: 200,
+              headers: { 'x-short': '1' },
+              body: { type: 'json', value: { ok: true } },
+            };
             return;
           }
           await next();
@@ -245,10 +269,16 @@ describe('createGateway', () => {
     const get = (headers: Record<string, string>) =>
       gateway.handle({ ...post('/models', {}), method: 'GET', body: undefined, headers });
     expect((await get({})).body).toMatchObject({
-      value: { object: 'list', data: [{ id: 'test/one', object: 'model', owned_by: 'test' }, { id: 'alias' }] },
+      value: {
+        object: 'list',
+        data: [{ id: 'test/one', object: 'model', owned_by: 'test' }, { id: 'alias' }],
+      },
     });
     expect((await get({ 'anthropic-version': '2023-06-01' })).body).toMatchObject({
-      value: { data: [{ type: 'model', id: 'test/one', display_name: 'One' }, { id: 'alias' }], has_more: false },
+      value: {
+        data: [{ type: 'model', id: 'test/one', display_name: 'One' }, { id: 'alias' }],
+        has_more: false,
+      },
     });
   });
 

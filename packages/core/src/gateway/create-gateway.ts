@@ -56,7 +56,11 @@ export interface Gateway {
    * An error answered in the shape of the endpoint at `path` (for failures a binding meets
    * before it can call `handle`, such as a body over the size limit).
    */
-  errorResponse(path: string, headers: Record<string, string | string[] | undefined>, error: unknown): GatewayHttpResponse;
+  errorResponse(
+    path: string,
+    headers: Record<string, string | string[] | undefined>,
+    error: unknown,
+  ): GatewayHttpResponse;
   /** Calls every middleware's close hook (flush logs, close stores). */
   close(): Promise<void>;
 }

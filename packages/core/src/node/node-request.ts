@@ -5,7 +5,8 @@ import type { Principal } from '../gateway/principal.js';
 /** Flattens Node's headers to lower-case single strings (repeated headers joined with ", "). */
 export function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(headers))
+    out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 
@@ -13,7 +14,8 @@ export function flattenHeaders(headers: IncomingMessage['headers']): Record<stri
 export function clientAbortSignal(response: ServerResponse): AbortSignal {
   const controller = new AbortController();
   response.once('close', () => {
-    if (!response.writableFinished) controller.abort(new DOMException('The client disconnected', 'AbortError'));
+    if (!response.writableFinished)
+      controller.abort(new DOMException('The client disconnected', 'AbortError'));
   });
   return controller.signal;
 }

@@ -9,8 +9,15 @@ const units: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 
 /** `'10mb'`, `'512kb'` or a number of bytes -> bytes. Throws a TypeError for anything else. */
 export function parseByteSize(value: number | string): number {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
-  const match = typeof value === 'string' ? value.trim().toLowerCase().match(/^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/) : null;
-  if (!match) throw new TypeError(`Invalid byte size: ${String(value)} (use a number of bytes or e.g. '10mb')`);
+  const match =
+    typeof value === 'string'
+      ? value
+          .trim()
+          .toLowerCase()
+          .match(/^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/)
+      : null;
+  if (!match)
+    throw new TypeError(`Invalid byte size: ${String(value)} (use a number of bytes or e.g. '10mb')`);
   return Math.floor(Number(match[1]) * (units[match[2] ?? 'b'] ?? 1));
 }
 
@@ -57,7 +64,9 @@ export function readNodeBody(request: IncomingMessage, limit: number): Promise<U
     };
     const onError = (error: Error) => {
       cleanup();
-      reject(new GatewayError(`Could not read the request body: ${error.message}`, { status: 400, cause: error }));
+      reject(
+        new GatewayError(`Could not read the request body: ${error.message}`, { status: 400, cause: error }),
+      );
     };
     const onAborted = () => {
       cleanup();

@@ -7,7 +7,10 @@ import type { GatewayHttpResponse } from '../gateway/http.js';
  * as each comes, waiting on backpressure, and stopping (which aborts upstream) when the client
  * goes away.
  */
-export async function writeNodeResponse(response: ServerResponse, result: GatewayHttpResponse): Promise<void> {
+export async function writeNodeResponse(
+  response: ServerResponse,
+  result: GatewayHttpResponse,
+): Promise<void> {
   response.statusCode = result.status;
   for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value);
   const body = result.body;

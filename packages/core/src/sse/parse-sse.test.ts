@@ -13,7 +13,13 @@ describe('parseSse', () => {
     const encoder = new TextEncoder();
     const text = 'event: message_start\r\ndata: {"a":1}\r\n\r\n: comment\n\ndata: [DONE]\n\n';
     const chunks = [text.slice(0, 7), text.slice(7, 30), text.slice(30)].map((part) => encoder.encode(part));
-    const events = await collect(parseSse((async function* () { yield* chunks; })()));
+    const events = await collect(
+      parseSse(
+        (async function* () {
+          yield* chunks;
+        })(),
+      ),
+    );
     expect(events.map((e) => [e.event, e.data])).toEqual([
       ['message_start', '{"a":1}'],
       [undefined, '[DONE]'],
@@ -22,7 +28,13 @@ describe('parseSse', () => {
 
   it('round-trips frames it writes', async () => {
     const frames = sseFrame('{"x":"y"}', 'ping') + sseFrame('plain');
-    const events = await collect(parseSse((async function* () { yield frames; })()));
+    const events = await collect(
+      parseSse(
+        (async function* () {
+          yield frames;
+        })(),
+      ),
+    );
     expect(events.map((e) => [e.event, e.data])).toEqual([
       ['ping', '{"x":"y"}'],
       [undefined, 'plain'],

@@ -1,0 +1,10 @@
+/**
+ * Signalbox provider adapter for the OpenAI Chat Completions API and any OpenAI-compatible
+ * server.
+ *
+ * @module
+ */
+export { createOpenAI, OPENAI_DEFAULT_BASE_URL, type OpenAIProvider } from './openai-provider.js';
+export type { OpenAIProviderOptions, OpenAITimeouts } from './openai-options.js';
+export { createOpenAIErrorHandler, openaiErrorSchema, type OpenAIErrorBody } from './openai-error.js';
+export { fromOpenAIModelList } from './openai-list-models.js';

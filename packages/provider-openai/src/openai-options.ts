@@ -1,0 +1,90 @@
+import type { HttpClient } from '@signalbox/provider-utils';
+import { z } from 'zod';
+
+/** Time limits of the adapter's own HTTP client, in milliseconds. */
+export interface OpenAITimeouts {
+  /** Establishing a connection (TCP and TLS); default 10 s. */
+  connect?: number;
+  /** From the request to the response headers; default 10 min. */
+  headers?: number;
+  /** Longest pause between two chunks of the body; default 10 min. */
+  body?: number;
+}
+
+/** Options of `createOpenAI`. */
+export interface OpenAIProviderOptions {
+  /** The provider name in the gateway (the `openai` of `openai/gpt-4o-mini`); default `openai`. */
+  name?: string;
+  /** Sent as `Authorization: Bearer`; a call's own key (BYOK) wins. Optional for keyless local servers. */
+  apiKey?: string;
+  /** Default `https://api.openai.com/v1`; includes `/v1`, like the official SDK. A trailing slash is fine. */
+  baseURL?: string;
+  /** Extra headers on every request (before the headers forwarded from the client). */
+  headers?: Record<string, string>;
+  /** Sent as `OpenAI-Organization`. */
+  organization?: string;
+  /** Sent as `OpenAI-Project`. */
+  project?: string;
+  /** The field for the output token limit; default the client's, else `max_tokens`. */
+  maxTokensField?: 'max_tokens' | 'max_completion_tokens';
+  /** Timeouts of the adapter's own HTTP client (not allowed with `httpClient`). */
+  timeouts?: OpenAITimeouts;
+  /** `GET /v1/models` of the gateway: `true` (default) asks the upstream, a list is served as is, `false` lists nothing. */
+  listModels?: boolean | string[];
+  /** A shared client from `createHttpClient`; by default the adapter creates its own. */
+  httpClient?: HttpClient;
+}
+
+function isHttpClient(value: unknown): value is HttpClient {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { close?: unknown }).close === 'function' &&
+    typeof (value as { dispatcher?: unknown }).dispatcher === 'object'
+  );
+}
+
+const milliseconds = z.number().int().positive();
+
+const openaiOptionsSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be letters, digits, ".", "_" or "-" (no slash)')
+      .optional(),
+    apiKey: z.string().min(1).optional(),
+    baseURL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    organization: z.string().min(1).optional(),
+    project: z.string().min(1).optional(),
+    maxTokensField: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
+    timeouts: z
+      .strictObject({
+        connect: milliseconds.optional(),
+        headers: milliseconds.optional(),
+        body: milliseconds.optional(),
+      })
+      .optional(),
+    listModels: z.union([z.boolean(), z.array(z.string().min(1))]).optional(),
+    httpClient: z.custom<HttpClient>(isHttpClient, 'must be a client from createHttpClient()').optional(),
+  })
+  .refine((options) => !(options.httpClient && options.timeouts), {
+    path: ['timeouts'],
+    message: 'cannot be combined with httpClient (set the timeouts on the client)',
+  });
+
+/**
+ * Validates the options of `createOpenAI` at construction. Throws a `TypeError` naming the
+ * first bad option (`createOpenAI: option 'baseURL' must be an http(s) URL`).
+ */
+export function parseOpenAIOptions(options: unknown): OpenAIProviderOptions {
+  const result = openaiOptionsSchema.safeParse(options ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  if (issue?.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `'${path === '' ? key : `${path}.${key}`}'`).join(', ');
+    throw new TypeError(`createOpenAI: unknown option ${keys}`);
+  }
+  throw new TypeError(`createOpenAI: option '${path}' ${issue?.message ?? 'is invalid'}`);
+}

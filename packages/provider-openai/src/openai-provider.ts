@@ -1,0 +1,199 @@
+import {
+  fromOpenAIChatResponse,
+  fromOpenAIChatStream,
+  type GenerateResult,
+  GatewayError,
+  type ModelInfo,
+  type ProviderAdapter,
+  type ProviderCall,
+  type StreamResult,
+  toOpenAIChatRequest,
+  UpstreamCallError,
+} from '@signalbox/core';
+import {
+  assertEventStream,
+  callJsonApi,
+  createHttpClient,
+  forwardableHeaders,
+  guardUpstreamStream,
+  type HttpResponse,
+  joinUrl,
+  mergeHeaders,
+  openApiResponse,
+  releaseBody,
+  sseEventsFrom,
+  upstreamResponseInfo,
+  withResponseInfo,
+} from '@signalbox/provider-utils';
+import { createOpenAIErrorHandler } from './openai-error.js';
+import { fromOpenAIModelList } from './openai-list-models.js';
+import { type OpenAIProviderOptions, parseOpenAIOptions } from './openai-options.js';
+
+/** The default base URL, with `/v1` as the official SDK has it. */
+export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/** An OpenAI provider adapter; `close()` frees its sockets when it created its own HTTP client. */
+export interface OpenAIProvider extends ProviderAdapter {
+  readonly format: 'openai';
+  /** The base URL requests go to (`https://api.openai.com/v1`). */
+  readonly baseURL: string;
+  close(): Promise<void>;
+}
+
+/** Keeps the start of an unreadable body for logs. */
+const KEPT_BODY_LENGTH = 4096;
+
+/**
+ * Creates a provider adapter for the OpenAI Chat Completions API, or any OpenAI-compatible
+ * server (Groq, Together, vLLM, Ollama, OpenRouter...) through `baseURL`.
+ *
+ * - `generate`: `POST {baseURL}/chat/completions` with `Authorization: Bearer <key>` (the call's
+ *   own key wins: BYOK), the configured headers, then the headers forwarded from an
+ *   OpenAI-format client (`openai-organization`...). The body comes from core's
+ *   `toOpenAIChatRequest`, the result from `fromOpenAIChatResponse`; fields the canonical model
+ *   does not know pass through when the client spoke OpenAI too.
+ * - `stream`: the same with `stream: true`; resolves once the response headers arrived (a failure
+ *   before that rejects), then yields the parts of `fromOpenAIChatStream`. A failure mid-stream
+ *   is an `error` part.
+ * - Aborting `call.signal` closes the upstream socket at once; so does a consumer that stops
+ *   reading the stream.
+ * - Errors: see `createJsonErrorResponseHandler` (an upstream 401/403 is a 502
+ *   `upstream_authentication_failed`), network failures are retryable 502/504.
+ *
+ * Throws a `TypeError` naming the option when an option is invalid.
+ *
+ * @example
+ * const gateway = createGateway({
+ *   providers: [createOpenAI({ apiKey: process.env.OPENAI_API_KEY })],
+ *   use: [router()],
+ * });
+ */
+export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvider {
+  const config = parseOpenAIOptions(options);
+  const name = config.name ?? 'openai';
+  const baseURL = config.baseURL ?? OPENAI_DEFAULT_BASE_URL;
+  const ownsClient = config.httpClient === undefined;
+  const client =
+    config.httpClient ??
+    createHttpClient({
+      ...(config.timeouts?.connect !== undefined && { connectTimeout: config.timeouts.connect }),
+      ...(config.timeouts?.headers !== undefined && { headersTimeout: config.timeouts.headers }),
+      ...(config.timeouts?.body !== undefined && { bodyTimeout: config.timeouts.body }),
+    });
+  const errorHandler = createOpenAIErrorHandler(name);
+  const chatURL = joinUrl(baseURL, 'chat/completions');
+  const modelsURL = joinUrl(baseURL, 'models');
+  const baseHeaders = mergeHeaders(
+    {
+      ...(config.organization !== undefined && { 'openai-organization': config.organization }),
+      ...(config.project !== undefined && { 'openai-project': config.project }),
+    },
+    config.headers,
+  );
+  const maxTokensField = config.maxTokensField;
+
+  function headersFor(
+    call: Pick<ProviderCall, 'apiKey' | 'headers'>,
+    accept: string,
+  ): Record<string, string> {
+    const apiKey = call.apiKey ?? config.apiKey;
+    return mergeHeaders(baseHeaders, forwardableHeaders(call.headers), {
+      accept,
+      ...(apiKey !== undefined && { authorization: `Bearer ${apiKey}` }),
+    });
+  }
+
+  function requestFor(call: ProviderCall, stream: boolean) {
+    const { body, warnings } = toOpenAIChatRequest(call, {
+      stream,
+      ...(maxTokensField !== undefined && { maxTokensField }),
+    });
+    return {
+      warnings,
+      api: {
+        client,
+        url: chatURL,
+        headers: headersFor(call, stream ? 'text/event-stream' : 'application/json'),
+        body,
+        signal: call.signal,
+        provider: name,
+        errorHandler,
+        byok: call.apiKey !== undefined,
+      },
+    };
+  }
+
+  function invalidResult(error: unknown, response: HttpResponse, json: unknown): unknown {
+    if (!GatewayError.isInstance(error) || UpstreamCallError.isInstance(error)) return error;
+    return new UpstreamCallError(`${name}: ${error.message}`, {
+      status: 502,
+      type: 'upstream_error',
+      code: 'upstream_invalid_response',
+      upstreamStatus: response.status,
+      isRetryable: true,
+      url: response.url,
+      provider: name,
+      responseBody: JSON.stringify(json)?.slice(0, KEPT_BODY_LENGTH),
+      responseHeaders: response.headers,
+      cause: error,
+    });
+  }
+
+  const adapter: OpenAIProvider = {
+    specificationVersion: 'v1',
+    name,
+    format: 'openai',
+    baseURL,
+
+    async generate(call: ProviderCall): Promise<GenerateResult> {
+      const { api, warnings } = requestFor(call, false);
+      const { value, response } = await callJsonApi(api);
+      let result: GenerateResult;
+      try {
+        result = fromOpenAIChatResponse(value, warnings);
+      } catch (error) {
+        throw invalidResult(error, response, value);
+      }
+      result.response = { ...upstreamResponseInfo(response, 'x-request-id'), ...result.response };
+      return result;
+    },
+
+    async stream(call: ProviderCall): Promise<StreamResult> {
+      const { api, warnings } = requestFor(call, true);
+      const response = await openApiResponse(api);
+      const context = { provider: name, signal: call.signal };
+      await assertEventStream(response, context);
+      const info = upstreamResponseInfo(response, 'x-request-id');
+      const parts = fromOpenAIChatStream(sseEventsFrom(response, context), warnings);
+      return {
+        stream: guardUpstreamStream(withResponseInfo(parts, info), {
+          signal: call.signal,
+          release: ({ completed }) => releaseBody(response.body, { drain: completed }),
+        }),
+        response: info,
+      };
+    },
+
+    close: () => (ownsClient ? client.close() : Promise.resolve()),
+  };
+
+  const listModels = config.listModels ?? true;
+  if (Array.isArray(listModels)) {
+    const models = listModels.map((id): ModelInfo => ({ id, ownedBy: name }));
+    adapter.listModels = async () => models.map((model) => ({ ...model }));
+  } else if (listModels) {
+    adapter.listModels = async ({ signal }) => {
+      const { value } = await callJsonApi({
+        client,
+        url: modelsURL,
+        method: 'GET',
+        headers: headersFor({}, 'application/json'),
+        signal,
+        provider: name,
+        errorHandler,
+      });
+      return fromOpenAIModelList(value, name);
+    };
+  }
+  return adapter;
+}

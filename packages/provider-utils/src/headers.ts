@@ -1,0 +1,89 @@
+/** Header values as Node and undici report them. */
+export type RawHeaders = Record<string, string | string[] | number | undefined | null>;
+
+/**
+ * Hop-by-hop headers (RFC 9110 §7.6.1) plus those the HTTP client computes itself: never copied
+ * from one connection to another.
+ */
+export const HOP_BY_HOP_HEADERS: ReadonlySet<string> = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+]);
+
+/** Headers that carry credentials or body framing: a client's are never forwarded to a provider. */
+const NOT_FORWARDED_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'x-api-key',
+  'api-key',
+  'cookie',
+  'content-type',
+  'content-encoding',
+  'accept-encoding',
+]);
+
+/**
+ * Lower-cases header names and flattens values to strings (repeated headers joined with `, `);
+ * `undefined` and `null` values are dropped.
+ */
+export function normalizeHeaders(headers: RawHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!headers) return result;
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || value === null) continue;
+    result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return result;
+}
+
+/**
+ * Removes hop-by-hop headers, including those named by a `Connection` header. Names are
+ * compared lower-cased; the result has lower-case names.
+ */
+export function removeHopByHopHeaders(headers: RawHeaders | undefined): Record<string, string> {
+  const normalized = normalizeHeaders(headers);
+  const named = (normalized.connection ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
+  for (const name of [...HOP_BY_HOP_HEADERS, ...named]) delete normalized[name];
+  return normalized;
+}
+
+/**
+ * The headers a client sent that may go to a provider: hop-by-hop headers, credentials
+ * (`authorization`, `x-api-key`, `cookie`) and body framing are removed, because the adapter
+ * sets its own.
+ */
+export function forwardableHeaders(headers: RawHeaders | undefined): Record<string, string> {
+  const result = removeHopByHopHeaders(headers);
+  for (const name of NOT_FORWARDED_HEADERS) delete result[name];
+  return result;
+}
+
+/**
+ * Merges header records left to right with lower-cased names: a later source wins, and an
+ * `undefined` value in a later source removes the header.
+ */
+export function mergeHeaders(
+  ...sources: Array<Record<string, string | undefined> | undefined>
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const source of sources) {
+    if (!source) continue;
+    for (const [name, value] of Object.entries(source)) {
+      const key = name.toLowerCase();
+      if (value === undefined) delete result[key];
+      else result[key] = value;
+    }
+  }
+  return result;
+}

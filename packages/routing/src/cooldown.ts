@@ -1,0 +1,72 @@
+import type { Clock } from '@signalbox/core';
+import type { CooldownState, CooldownStore } from './cooldown-store.js';
+
+/** How a provider+model stands: usable, skipped, or due for one probe. */
+export type CooldownStatus = 'closed' | 'open' | 'half-open';
+
+export interface CooldownOptions {
+  store: CooldownStore;
+  clock: Clock;
+  /** Retryable failures in a row that open the cooldown; default 3. */
+  threshold?: number;
+  /** How long a pair is skipped; default 30 s. */
+  cooldownMs?: number;
+  /** Failures further apart than this do not add up; default 60 s. */
+  failureWindowMs?: number;
+}
+
+/**
+ * A circuit breaker per provider+model over a `CooldownStore`: `threshold` retryable failures
+ * in a row open it for `cooldownMs` (skipped); then one request probes it (half-open) and a
+ * success closes it, a failure opens it again.
+ */
+export class Cooldown {
+  private readonly store: CooldownStore;
+  private readonly clock: Clock;
+  private readonly threshold: number;
+  private readonly cooldownMs: number;
+  private readonly failureWindowMs: number;
+
+  constructor(options: CooldownOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+    this.threshold = options.threshold ?? 3;
+    this.cooldownMs = options.cooldownMs ?? 30_000;
+    this.failureWindowMs = options.failureWindowMs ?? 60_000;
+  }
+
+  /** Where a pair stands, without changing anything. */
+  async status(key: string): Promise<{ status: CooldownStatus; state?: CooldownState }> {
+    const state = await this.store.get(key);
+    if (!state || state.openUntil === undefined) return state ? { status: 'closed', state } : { status: 'closed' };
+    const now = this.clock.now();
+    if (now < state.openUntil) return { status: 'open', state };
+    if (state.probeUntil !== undefined && now < state.probeUntil) return { status: 'open', state };
+    return { status: 'half-open', state };
+  }
+
+  /** Claims the probe of a half-open pair; false when another request got there first. */
+  async claimProbe(key: string): Promise<boolean> {
+    const current = await this.status(key);
+    if (current.status !== 'half-open' || !current.state) return current.status === 'closed';
+    const now = this.clock.now();
+    await this.store.set(key, { ...current.state, probeUntil: now + this.cooldownMs }, this.cooldownMs * 2);
+    return true;
+  }
+
+  /** Records a retryable failure; opens (or reopens) the pair at the threshold. */
+  async failure(key: string): Promise<void> {
+    const state = await this.store.get(key);
+    const failures = (state?.failures ?? 0) + 1;
+    if (failures >= this.threshold) {
+      await this.store.set(key, { failures, openUntil: this.clock.now() + this.cooldownMs }, this.cooldownMs * 2);
+    } else {
+      await this.store.set(key, { failures }, this.failureWindowMs);
+    }
+  }
+
+  /** Records a success: the pair is closed and its failure count cleared. */
+  async success(key: string): Promise<void> {
+    await this.store.delete(key);
+  }
+}
