@@ -1,5 +1,6 @@
 import { apiKeyAuth, generateKey } from '@signalbox/auth';
 import { createGateway, type Gateway, type ProviderAdapter } from '@signalbox/core';
+import { metadata } from '@signalbox/metadata';
 import { createMockProvider } from '@signalbox/provider-mock';
 import type { GatewayConfig } from './config.js';
 
@@ -18,7 +19,7 @@ export function createExampleGateway(config: GatewayConfig): ExampleGateway {
   const providers: ProviderAdapter[] = [createMockProvider()];
   const gateway = createGateway({
     providers,
-    use: [apiKeyAuth({ keys: apiKeys })],
+    use: [apiKeyAuth({ keys: apiKeys }), metadata()],
   });
   return { gateway, apiKeys, generatedKey };
 }

@@ -45,6 +45,8 @@ export function metadata(options: MetadataOptions = {}): GatewayMiddleware {
       // Also on failure: the error response then says how many attempts were made.
       Object.assign(context.responseHeaders, metadataHeaders(context, prefix));
     }
+    // OpenRouter style: `model` is the model actually used, in every chunk of a stream too.
+    if (styles.openrouter && context.resolved) context.responseModel = context.resolved.model;
     if (context.stream && styles.openrouter) {
       context.stream = tapStream(context.stream, (part) => {
         if (part.type === 'finish') observed.nativeFinishReason = part.finishReason.raw;

@@ -1,4 +1,4 @@
-import type { HttpClient } from '@signalbox/provider-utils';
+import { type HttpClient, parseOptions, providerOptionSchemas } from '@signalbox/provider-utils';
 import { z } from 'zod';
 
 /** Time limits of the adapter's own HTTP client, in milliseconds. */
@@ -35,38 +35,18 @@ export interface OpenAIProviderOptions {
   httpClient?: HttpClient;
 }
 
-function isHttpClient(value: unknown): value is HttpClient {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { close?: unknown }).close === 'function' &&
-    typeof (value as { dispatcher?: unknown }).dispatcher === 'object'
-  );
-}
-
-const milliseconds = z.number().int().positive();
-
 const openaiOptionsSchema = z
   .strictObject({
-    name: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be letters, digits, ".", "_" or "-" (no slash)')
-      .optional(),
-    apiKey: z.string().min(1).optional(),
-    baseURL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-    headers: z.record(z.string(), z.string()).optional(),
+    name: providerOptionSchemas.name.optional(),
+    apiKey: providerOptionSchemas.apiKey.optional(),
+    baseURL: providerOptionSchemas.baseURL.optional(),
+    headers: providerOptionSchemas.headers.optional(),
     organization: z.string().min(1).optional(),
     project: z.string().min(1).optional(),
     maxTokensField: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
-    timeouts: z
-      .strictObject({
-        connect: milliseconds.optional(),
-        headers: milliseconds.optional(),
-        body: milliseconds.optional(),
-      })
-      .optional(),
-    listModels: z.union([z.boolean(), z.array(z.string().min(1))]).optional(),
-    httpClient: z.custom<HttpClient>(isHttpClient, 'must be a client from createHttpClient()').optional(),
+    timeouts: providerOptionSchemas.timeouts.optional(),
+    listModels: providerOptionSchemas.listModels.optional(),
+    httpClient: providerOptionSchemas.httpClient.optional(),
   })
   .refine((options) => !(options.httpClient && options.timeouts), {
     path: ['timeouts'],
@@ -78,13 +58,5 @@ const openaiOptionsSchema = z
  * first bad option (`createOpenAI: option 'baseURL' must be an http(s) URL`).
  */
 export function parseOpenAIOptions(options: unknown): OpenAIProviderOptions {
-  const result = openaiOptionsSchema.safeParse(options ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue?.path.map(String).join('.') ?? '';
-  if (issue?.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => `'${path === '' ? key : `${path}.${key}`}'`).join(', ');
-    throw new TypeError(`createOpenAI: unknown option ${keys}`);
-  }
-  throw new TypeError(`createOpenAI: option '${path}' ${issue?.message ?? 'is invalid'}`);
+  return parseOptions(openaiOptionsSchema, options, 'createOpenAI');
 }

@@ -2,28 +2,22 @@ import {
   fromOpenAIChatResponse,
   fromOpenAIChatStream,
   type GenerateResult,
-  GatewayError,
   type ModelInfo,
   type ProviderAdapter,
   type ProviderCall,
   type StreamResult,
   toOpenAIChatRequest,
-  UpstreamCallError,
 } from '@signalbox/core';
 import {
-  assertEventStream,
   callJsonApi,
   createHttpClient,
   forwardableHeaders,
-  guardUpstreamStream,
-  type HttpResponse,
   joinUrl,
   mergeHeaders,
   openApiResponse,
-  releaseBody,
-  sseEventsFrom,
+  upstreamInvalidResponse,
   upstreamResponseInfo,
-  withResponseInfo,
+  upstreamStreamResult,
 } from '@signalbox/provider-utils';
 import { createOpenAIErrorHandler } from './openai-error.js';
 import { fromOpenAIModelList } from './openai-list-models.js';
@@ -39,9 +33,6 @@ export interface OpenAIProvider extends ProviderAdapter {
   readonly baseURL: string;
   close(): Promise<void>;
 }
-
-/** Keeps the start of an unreadable body for logs. */
-const KEPT_BODY_LENGTH = 4096;
 
 /**
  * Creates a provider adapter for the OpenAI Chat Completions API, or any OpenAI-compatible
@@ -123,22 +114,6 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
     };
   }
 
-  function invalidResult(error: unknown, response: HttpResponse, json: unknown): unknown {
-    if (!GatewayError.isInstance(error) || UpstreamCallError.isInstance(error)) return error;
-    return new UpstreamCallError(`${name}: ${error.message}`, {
-      status: 502,
-      type: 'upstream_error',
-      code: 'upstream_invalid_response',
-      upstreamStatus: response.status,
-      isRetryable: true,
-      url: response.url,
-      provider: name,
-      responseBody: JSON.stringify(json)?.slice(0, KEPT_BODY_LENGTH),
-      responseHeaders: response.headers,
-      cause: error,
-    });
-  }
-
   const adapter: OpenAIProvider = {
     specificationVersion: 'v1',
     name,
@@ -152,7 +127,7 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
       try {
         result = fromOpenAIChatResponse(value, warnings);
       } catch (error) {
-        throw invalidResult(error, response, value);
+        throw upstreamInvalidResponse(error, { provider: name, response, body: value });
       }
       result.response = { ...upstreamResponseInfo(response, 'x-request-id'), ...result.response };
       return result;
@@ -161,17 +136,12 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
     async stream(call: ProviderCall): Promise<StreamResult> {
       const { api, warnings } = requestFor(call, true);
       const response = await openApiResponse(api);
-      const context = { provider: name, signal: call.signal };
-      await assertEventStream(response, context);
-      const info = upstreamResponseInfo(response, 'x-request-id');
-      const parts = fromOpenAIChatStream(sseEventsFrom(response, context), warnings);
-      return {
-        stream: guardUpstreamStream(withResponseInfo(parts, info), {
-          signal: call.signal,
-          release: ({ completed }) => releaseBody(response.body, { drain: completed }),
-        }),
-        response: info,
-      };
+      return upstreamStreamResult(response, {
+        provider: name,
+        signal: call.signal,
+        requestIdHeader: 'x-request-id',
+        decode: (events) => fromOpenAIChatStream(events, warnings),
+      });
     },
 
     close: () => (ownsClient ? client.close() : Promise.resolve()),

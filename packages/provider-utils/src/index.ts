@@ -33,6 +33,9 @@ export { releaseBody } from './release-body.js';
 export { guardUpstreamStream, type GuardUpstreamStreamOptions } from './guard-upstream-stream.js';
 export { assertEventStream } from './assert-event-stream.js';
 export { upstreamResponseInfo, withResponseInfo } from './upstream-response-info.js';
+export { upstreamStreamResult, type UpstreamStreamResultOptions } from './upstream-stream-result.js';
+export { upstreamInvalidResponse } from './upstream-invalid-response.js';
+export { parseOptions, providerOptionSchemas } from './parse-options.js';
 export { joinUrl } from './join-url.js';
 export {
   forwardableHeaders,

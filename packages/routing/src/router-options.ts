@@ -64,24 +64,22 @@ export const routerOptionsSchema = z.strictObject({
   attemptTimeoutMs: positiveMilliseconds.optional(),
   firstTokenTimeoutMs: positiveMilliseconds.optional(),
   totalTimeoutMs: positiveMilliseconds.optional(),
+  /** `false` is checked before the schema (a union would hide the nested field's message). */
   cooldown: z
-    .union([
-      z.literal(false),
-      z.strictObject({
-        threshold: z.number().int().positive().optional(),
-        cooldownMs: positiveMilliseconds.optional(),
-        failureWindowMs: positiveMilliseconds.optional(),
-        store: z
-          .custom<CooldownStore>(
-            (value) =>
-              typeof value === 'object' &&
-              value !== null &&
-              ['get', 'set', 'delete'].every((name) => typeof (value as Record<string, unknown>)[name] === 'function'),
-            'expected a store with get, set and delete',
-          )
-          .optional(),
-      }),
-    ])
+    .strictObject({
+      threshold: z.number().int().positive().optional(),
+      cooldownMs: positiveMilliseconds.optional(),
+      failureWindowMs: positiveMilliseconds.optional(),
+      store: z
+        .custom<CooldownStore>(
+          (value) =>
+            typeof value === 'object' &&
+            value !== null &&
+            ['get', 'set', 'delete'].every((name) => typeof (value as Record<string, unknown>)[name] === 'function'),
+          'expected a store with get, set and delete',
+        )
+        .optional(),
+    })
     .optional(),
   stats: z.custom<ProviderStats>((value) => typeof value === 'object' && value !== null, 'expected ProviderStats').optional(),
   modelsRoute: z.boolean().optional(),

@@ -12,6 +12,7 @@ import { type Catalog, createCatalog, missingProviders } from './catalog.js';
 import { Cooldown } from './cooldown.js';
 import { MemoryCooldownStore } from './cooldown-store.js';
 import { executePlan } from './execute-plan.js';
+import { formatPath } from './format-issue.js';
 import { loadCatalog } from './load-catalog.js';
 import { catalogModelsRoutes } from './models-route.js';
 import { buildPlan, type PlanEntry, planningReasoning } from './plan.js';
@@ -69,10 +70,12 @@ function routingInfo(
  * createGateway({ providers, use: [router({ catalog: 'catalog.yaml', retries: 1 })] })
  */
 export function router(options: RouterOptions = {}): GatewayMiddleware {
-  const parsed = routerOptionsSchema.safeParse(options);
+  const parsed = routerOptionsSchema.safeParse(
+    options.cooldown === false ? { ...options, cooldown: undefined } : options,
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TypeError(`router: invalid option ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new TypeError(`router: invalid option ${formatPath(issue?.path ?? []) || '(root)'}: ${issue?.message}`);
   }
   const catalog = resolveCatalog(options.catalog);
   if (options.providers) {

@@ -115,6 +115,8 @@ export interface GatewayContext extends RouteContext {
   stream?: AsyncIterable<StreamPart>;
   /** Final usage, once known (result, or the stream's `finish`). */
   usage?: Usage;
+  /** The model id the client sees in `model`; default `request.model` (metadata sets the model used). */
+  responseModel?: string;
   /** The router's plan (set by `@signalbox/routing`). */
   routing?: RoutingInfo;
   /** The request's cost (set by `@signalbox/cost`). */

@@ -200,7 +200,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     const prefix = format === 'openai' ? 'chatcmpl-' : 'msg_';
     return {
       id: providerId?.startsWith(prefix) ? providerId : ids.id(prefix),
-      model: context.request.model,
+      model: context.responseModel ?? context.request.model,
       created: Math.floor(context.timings.start / 1000),
       request: context.request,
       includeUsage: options.alwaysIncludeUsage === true || context.request.includeUsage === true,
