@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['packages/*', 'examples/*', 'test'],
+    globalSetup: ['./scripts/vitest-global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -28,3 +28,5 @@ export { randomIds, systemClock } from './gateway/ids.js';
 export * from './openai/index.js';
 export * from './anthropic/index.js';
 export * from './node/index.js';
+export { runMigrations, type Migration, type SqlClient } from './store/sql-client.js';
+export type { RedisSendCommand } from './store/redis-command.js';

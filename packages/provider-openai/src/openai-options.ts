@@ -1,15 +1,8 @@
-import { type HttpClient, parseOptions, providerOptionSchemas } from '@signalbox/provider-utils';
+import { type HttpClient, type ProviderTimeouts, parseOptions, providerOptionSchemas } from '@signalbox/provider-utils';
 import { z } from 'zod';
 
 /** Time limits of the adapter's own HTTP client, in milliseconds. */
-export interface OpenAITimeouts {
-  /** Establishing a connection (TCP and TLS); default 10 s. */
-  connect?: number;
-  /** From the request to the response headers; default 10 min. */
-  headers?: number;
-  /** Longest pause between two chunks of the body; default 10 min. */
-  body?: number;
-}
+export type OpenAITimeouts = ProviderTimeouts;
 
 /** Options of `createOpenAI`. */
 export interface OpenAIProviderOptions {

@@ -10,11 +10,11 @@ import {
 } from '@signalbox/core';
 import {
   callJsonApi,
-  createHttpClient,
   forwardableHeaders,
   joinUrl,
   mergeHeaders,
   openApiResponse,
+  resolveHttpClient,
   upstreamInvalidResponse,
   upstreamResponseInfo,
   upstreamStreamResult,
@@ -63,14 +63,7 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
   const config = parseOpenAIOptions(options);
   const name = config.name ?? 'openai';
   const baseURL = config.baseURL ?? OPENAI_DEFAULT_BASE_URL;
-  const ownsClient = config.httpClient === undefined;
-  const client =
-    config.httpClient ??
-    createHttpClient({
-      ...(config.timeouts?.connect !== undefined && { connectTimeout: config.timeouts.connect }),
-      ...(config.timeouts?.headers !== undefined && { headersTimeout: config.timeouts.headers }),
-      ...(config.timeouts?.body !== undefined && { bodyTimeout: config.timeouts.body }),
-    });
+  const { client, close } = resolveHttpClient(config);
   const errorHandler = createOpenAIErrorHandler(name);
   const chatURL = joinUrl(baseURL, 'chat/completions');
   const modelsURL = joinUrl(baseURL, 'models');
@@ -144,7 +137,7 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
       });
     },
 
-    close: () => (ownsClient ? client.close() : Promise.resolve()),
+    close,
   };
 
   const listModels = config.listModels ?? true;

@@ -1,6 +1,6 @@
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpClient } from './http-client.js';
+import { createHttpClient, resolveHttpClient } from './http-client.js';
 import { sendRequest } from './http-request.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
@@ -49,5 +49,19 @@ describe('createHttpClient', () => {
       code: 'upstream_timeout',
     });
     await client.close();
+  });
+
+  it('resolves a shared client without owning it, or creates an own one', async () => {
+    const shared = createHttpClient();
+    let closed = false;
+    const spy = { dispatcher: shared.dispatcher, close: async () => void (closed = true) };
+    const resolved = resolveHttpClient({ httpClient: spy });
+    expect(resolved.client).toBe(spy);
+    await resolved.close();
+    expect(closed).toBe(false);
+    const own = resolveHttpClient({ timeouts: { connect: 1000 } });
+    expect(own.client.dispatcher).not.toBe(shared.dispatcher);
+    await own.close();
+    await shared.close();
   });
 });

@@ -62,3 +62,31 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     },
   };
 }
+
+/** Time limits of an adapter's own HTTP client, in milliseconds. */
+export interface ProviderTimeouts {
+  /** Establishing a connection (TCP and TLS); default 10 s. */
+  connect?: number;
+  /** From the request to the response headers; default 10 min. */
+  headers?: number;
+  /** Longest pause between two chunks of the body; default 10 min. */
+  body?: number;
+}
+
+/**
+ * The client an adapter uses: the shared `httpClient` it was given (never closed by the
+ * adapter), or its own one with `timeouts`. `close` closes only a client the adapter owns.
+ */
+export function resolveHttpClient(options: { httpClient?: HttpClient; timeouts?: ProviderTimeouts }): {
+  client: HttpClient;
+  close: () => Promise<void>;
+} {
+  if (options.httpClient) return { client: options.httpClient, close: async () => {} };
+  const timeouts = options.timeouts ?? {};
+  const client = createHttpClient({
+    ...(timeouts.connect !== undefined && { connectTimeout: timeouts.connect }),
+    ...(timeouts.headers !== undefined && { headersTimeout: timeouts.headers }),
+    ...(timeouts.body !== undefined && { bodyTimeout: timeouts.body }),
+  });
+  return { client, close: () => client.close() };
+}

@@ -8,8 +8,10 @@
 export {
   createHttpClient,
   HTTP_CLIENT_DEFAULTS,
+  resolveHttpClient,
   type HttpClient,
   type HttpClientOptions,
+  type ProviderTimeouts,
 } from './http-client.js';
 export {
   postJson,

@@ -7,7 +7,7 @@ import {
   type RoutingInfo,
   systemClock,
 } from '@signalbox/core';
-import { sleep as timerSleep, timeoutError } from './abort.js';
+import { linkedController, sleep as timerSleep, timeoutError } from './abort.js';
 import { type Catalog, createCatalog, missingProviders } from './catalog.js';
 import { Cooldown } from './cooldown.js';
 import { MemoryCooldownStore } from './cooldown-store.js';
@@ -141,7 +141,7 @@ export function router(options: RouterOptions = {}): GatewayMiddleware {
       );
       deadline = controller;
     }
-    const signal = deadline ? AbortSignal.any([context.signal, deadline.signal]) : context.signal;
+    const signal = deadline ? linkedController([context.signal, deadline.signal]).signal : context.signal;
     try {
       await executePlan(context, scheduled.entries, {
         ...policy,

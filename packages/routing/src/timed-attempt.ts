@@ -9,7 +9,7 @@ import {
   type StreamPart,
   type StreamResult,
 } from '@signalbox/core';
-import { clientClosedError, raceAbort, timeoutError } from './abort.js';
+import { clientClosedError, linkedController, raceAbort, timeoutError } from './abort.js';
 import type { PlanEntry } from './plan.js';
 import type { ProviderStats } from './provider-stats.js';
 
@@ -47,32 +47,32 @@ export async function runTimedAttempt(
 ): Promise<void> {
   const { provider, clock, stats } = options;
   const streamed = context.request.stream;
-  const controller = new AbortController();
-  const timers: Array<ReturnType<typeof setTimeout>> = [];
-  const arm = (ms: number | undefined, error: () => Error) => {
-    if (ms !== undefined) timers.push(setTimeout(() => controller.abort(error()), ms));
-  };
   const firstTokenMs = streamed ? (entry.firstTokenTimeoutMs ?? options.firstTokenTimeoutMs) : undefined;
   // Vercel's providerTimeouts bound "the start of the response": the whole call when not streamed.
   const attemptMs = streamed
     ? options.attemptTimeoutMs
     : minimum(options.attemptTimeoutMs, entry.firstTokenTimeoutMs);
+  const timed = attemptMs !== undefined || firstTokenMs !== undefined || options.deadline !== undefined;
+  // One controller linked to the client's signal and the deadline; the timers abort it directly.
+  const controller = timed
+    ? linkedController(options.deadline ? [context.signal, options.deadline] : [context.signal])
+    : undefined;
+  const signal = controller?.signal ?? context.signal;
+  const timers: Array<ReturnType<typeof setTimeout>> = [];
+  const arm = (ms: number | undefined, error: () => Error) => {
+    if (ms !== undefined && controller) timers.push(setTimeout(() => controller.abort(error()), ms));
+  };
   arm(attemptMs, () =>
     timeoutError(`${entry.provider} did not answer within ${attemptMs} ms.`, 'attempt_timeout', entry.provider),
   );
   arm(firstTokenMs, () =>
     timeoutError(`${entry.provider} sent no output within ${firstTokenMs} ms.`, 'first_token_timeout', entry.provider),
   );
-  const sources = [context.signal];
-  if (timers.length > 0) sources.push(controller.signal);
-  if (options.deadline) sources.push(options.deadline);
-  const signal = sources.length === 1 ? context.signal : AbortSignal.any(sources);
   let armed = true;
 
   const failure = (error: unknown): unknown => {
     if (context.signal.aborted) return clientClosedError(error);
-    if (armed && controller.signal.aborted) return controller.signal.reason;
-    if (armed && options.deadline?.aborted) return options.deadline.reason;
+    if (armed && signal.aborted) return signal.reason;
     return error;
   };
   const started = clock.now();
@@ -107,7 +107,7 @@ export async function runTimedAttempt(
     }
   }
 
-  const timed: ProviderAdapter = {
+  const adapter: ProviderAdapter = {
     specificationVersion: 'v1',
     name: provider.name,
     format: provider.format,
@@ -133,7 +133,7 @@ export async function runTimedAttempt(
   };
 
   try {
-    await runAttempt(context, { model: entry.model, provider: timed, providerModelId: entry.providerModelId });
+    await runAttempt(context, { model: entry.model, provider: adapter, providerModelId: entry.providerModelId });
   } finally {
     armed = false;
     for (const timer of timers) clearTimeout(timer);

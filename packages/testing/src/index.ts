@@ -14,3 +14,4 @@ export { type StreamProblemsOptions, streamProblems } from './conformance/stream
 export { tinyPngBase64, weatherTool } from './conformance/conformance-requests.js';
 export { collectStream, textOf } from './helpers/collect-stream.js';
 export { TimeoutError, withTimeout } from './helpers/with-timeout.js';
+export { testServerUrl } from './helpers/test-servers.js';
