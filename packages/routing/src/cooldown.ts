@@ -4,6 +4,17 @@ import type { CooldownState, CooldownStore } from './cooldown-store.js';
 /** How a provider+model stands: usable, skipped, or due for one probe. */
 export type CooldownStatus = 'closed' | 'open' | 'half-open';
 
+/** A pair's status, with the stored state it was read from (if any). */
+export interface CooldownCheck {
+  status: CooldownStatus;
+  state?: CooldownState;
+}
+
+/** Whether a store answer is a promise (stores may answer synchronously). */
+export function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
+}
+
 export interface CooldownOptions {
   store: CooldownStore;
   clock: Clock;
@@ -35,10 +46,18 @@ export class Cooldown {
     this.failureWindowMs = options.failureWindowMs ?? 60_000;
   }
 
-  /** Where a pair stands, without changing anything. */
-  async status(key: string): Promise<{ status: CooldownStatus; state?: CooldownState }> {
-    const state = await this.store.get(key);
-    if (!state || state.openUntil === undefined) return state ? { status: 'closed', state } : { status: 'closed' };
+  /**
+   * Where a pair stands, without changing anything. Synchronous when the store is (the memory
+   * store), so the common path costs no extra microtask.
+   */
+  status(key: string): CooldownCheck | Promise<CooldownCheck> {
+    const state = this.store.get(key);
+    return isPromiseLike(state) ? state.then((value) => this.classify(value)) : this.classify(state);
+  }
+
+  private classify(state: CooldownState | undefined): CooldownCheck {
+    if (!state) return { status: 'closed' };
+    if (state.openUntil === undefined) return { status: 'closed', state };
     const now = this.clock.now();
     if (now < state.openUntil) return { status: 'open', state };
     if (state.probeUntil !== undefined && now < state.probeUntil) return { status: 'open', state };

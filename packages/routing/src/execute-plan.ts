@@ -70,6 +70,42 @@ export function retryDelay(error: unknown, retriesConsumed: number, policy: Retr
 }
 
 /**
+ * One entry with its retries. The first try runs outside p-retry, so the common case (success)
+ * pays nothing for the retry machinery; p-retry runs the retries that follow a retryable failure.
+ */
+async function runWithRetries(entry: PlanEntry, failures: FailedAttempt[], options: ExecuteOptions): Promise<void> {
+  const { cooldown } = options;
+  const recordFailure = async (error: unknown) => {
+    failures.push({ entry, error });
+    if (cooldown && isRetryable(error)) await cooldown.failure(entry.key);
+  };
+  const shouldRetry = async (error: unknown, retriesConsumed: number) => {
+    if (!isRetryable(error) || options.signal.aborted) return false;
+    const delay = retryDelay(error, retriesConsumed, options);
+    if (delay === 'skip') return false;
+    try {
+      if (delay > 0) await options.sleep(delay, options.signal);
+    } catch {
+      return false;
+    }
+    return !options.signal.aborted;
+  };
+  try {
+    await options.attempt(entry);
+    return;
+  } catch (error) {
+    await recordFailure(error);
+    if (options.retries === 0 || !(await shouldRetry(error, 0))) throw error;
+  }
+  await pRetry(() => options.attempt(entry), {
+    retries: options.retries - 1,
+    minTimeout: 0,
+    onFailedAttempt: ({ error }) => recordFailure(error),
+    shouldRetry: ({ error, retriesConsumed }) => shouldRetry(error, retriesConsumed + 1),
+  });
+}
+
+/**
  * Runs the plan: each entry with p-retry (`retries` retries of retryable errors, waiting
  * `Retry-After` or backoff), then the next entry. Resolves once an attempt succeeded; rejects
  * with a client error as is, with a 499 when the client left, or with the most meaningful error
@@ -91,25 +127,7 @@ export async function executePlan(
       continue;
     }
     try {
-      await pRetry(() => options.attempt(entry), {
-        retries: options.retries,
-        minTimeout: 0,
-        onFailedAttempt: async ({ error }) => {
-          failures.push({ entry, error });
-          if (cooldown && isRetryable(error)) await cooldown.failure(entry.key);
-        },
-        shouldRetry: async ({ error, retriesConsumed }) => {
-          if (!isRetryable(error) || options.signal.aborted) return false;
-          const delay = retryDelay(error, retriesConsumed, options);
-          if (delay === 'skip') return false;
-          try {
-            if (delay > 0) await options.sleep(delay, options.signal);
-          } catch {
-            return false;
-          }
-          return !options.signal.aborted;
-        },
-      });
+      await runWithRetries(entry, failures, options);
       if (cooldown && (tracked || status !== 'closed')) await cooldown.success(entry.key);
       return;
     } catch (error) {

@@ -41,6 +41,7 @@ function routingInfo(
   const original = context.request.model;
   const primary = catalog.find(original);
   const primaryModel = primary?.id ?? original;
+  let reasoning: string | undefined;
   return {
     originalModelId: original,
     canonicalSlug: primary?.canonicalSlug ?? original,
@@ -54,7 +55,14 @@ function routingInfo(
       .filter((entry) => entry.model === primaryModel)
       .slice(1)
       .map((entry) => entry.provider),
-    planningReasoning: planningReasoning(plan, skipped),
+    // Written on first read: most requests never read it.
+    get planningReasoning() {
+      reasoning ??= planningReasoning(plan, skipped);
+      return reasoning;
+    },
+    set planningReasoning(value: string) {
+      reasoning = value;
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Cooldown } from './cooldown.js';
+import { type Cooldown, isPromiseLike } from './cooldown.js';
 import type { ScheduledEntry } from './execute-plan.js';
 import type { PlanEntry } from './plan.js';
 
@@ -21,7 +21,8 @@ export async function schedule(plan: PlanEntry[], cooldown: Cooldown | undefined
   }
   const all: ScheduledEntry[] = [];
   for (const entry of plan) {
-    const { status, state } = await cooldown.status(entry.key);
+    const check = cooldown.status(entry.key);
+    const { status, state } = isPromiseLike(check) ? await check : check;
     all.push({ entry, status, tracked: state !== undefined });
   }
   const entries = all.filter((item) => item.status !== 'open');

@@ -117,6 +117,12 @@ export interface GatewayContext extends RouteContext {
   usage?: Usage;
   /** The model id the client sees in `model`; default `request.model` (metadata sets the model used). */
   responseModel?: string;
+  /**
+   * A provider the router should try first among the primary model's providers while it is
+   * healthy (set by the cache middleware's cache-affine routing, so a repeated prefix reaches the
+   * provider that holds it in its prompt cache).
+   */
+  preferredProvider?: string;
   /** The router's plan (set by `@signalbox/routing`). */
   routing?: RoutingInfo;
   /** The request's cost (set by `@signalbox/cost`). */
