@@ -1,7 +1,9 @@
 import { apiKeyAuth, generateKey } from '@signalbox/auth';
 import { createGateway, type Gateway, type ProviderAdapter } from '@signalbox/core';
 import { metadata } from '@signalbox/metadata';
+import { createAnthropic } from '@signalbox/provider-anthropic';
 import { createMockProvider } from '@signalbox/provider-mock';
+import { createOpenAI } from '@signalbox/provider-openai';
 import type { GatewayConfig } from './config.js';
 
 export interface ExampleGateway {
@@ -17,6 +19,11 @@ export function createExampleGateway(config: GatewayConfig): ExampleGateway {
   const generatedKey = config.apiKeys.length === 0;
   const apiKeys = generatedKey ? [generateKey()] : config.apiKeys;
   const providers: ProviderAdapter[] = [createMockProvider()];
+  if (config.openai)
+    providers.push(createOpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL }));
+  if (config.anthropic) {
+    providers.push(createAnthropic({ apiKey: config.anthropic.apiKey, baseURL: config.anthropic.baseURL }));
+  }
   const gateway = createGateway({
     providers,
     use: [apiKeyAuth({ keys: apiKeys }), metadata()],

@@ -1,4 +1,4 @@
-import { UpstreamCallError } from '@signalbox/core';
+import type { UpstreamCallError } from '@signalbox/core';
 import { createHttpClient, sendRequest } from '@signalbox/provider-utils';
 import { MockAgent } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,11 @@ const client = createHttpClient({ dispatcher: agent });
 const handler = createAnthropicErrorHandler('anthropic');
 afterAll(() => agent.close());
 
-async function errorFor(status: number, body: unknown, headers: Record<string, string> = {}): Promise<UpstreamCallError> {
+async function errorFor(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<UpstreamCallError> {
   agent
     .get('https://api.anthropic.test')
     .intercept({ path: '/v1/messages', method: 'POST' })
@@ -25,7 +29,11 @@ async function errorFor(status: number, body: unknown, headers: Record<string, s
   return handler(response);
 }
 
-const body = (type: string, message: string) => ({ type: 'error', error: { type, message }, request_id: 'req_1' });
+const body = (type: string, message: string) => ({
+  type: 'error',
+  error: { type, message },
+  request_id: 'req_1',
+});
 
 describe('createAnthropicErrorHandler', () => {
   it('keeps a 400 with the message and the error type as code', async () => {
@@ -52,7 +60,9 @@ describe('createAnthropicErrorHandler', () => {
   });
 
   it('reads retry-after on a 429', async () => {
-    expect(await errorFor(429, body('rate_limit_error', 'Rate limited'), { 'retry-after': '12' })).toMatchObject({
+    expect(
+      await errorFor(429, body('rate_limit_error', 'Rate limited'), { 'retry-after': '12' }),
+    ).toMatchObject({
       status: 429,
       retryAfter: 12,
       isRetryable: true,
@@ -61,7 +71,12 @@ describe('createAnthropicErrorHandler', () => {
 
   it('maps a 401 to a 502 upstream_authentication_failed', async () => {
     const error = await errorFor(401, body('authentication_error', 'invalid x-api-key'));
-    expect(error).toMatchObject({ status: 502, upstreamStatus: 401, code: 'upstream_authentication_failed', isRetryable: false });
+    expect(error).toMatchObject({
+      status: 502,
+      upstreamStatus: 401,
+      code: 'upstream_authentication_failed',
+      isRetryable: false,
+    });
     expect(error.message).toContain("gateway's anthropic credentials were rejected");
   });
 

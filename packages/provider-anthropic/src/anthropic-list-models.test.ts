@@ -6,8 +6,18 @@ describe('fromAnthropicModelPage', () => {
   it('maps id, display name and created_at, and finds the next page', () => {
     expect(fromAnthropicModelPage(page, 'anthropic')).toEqual({
       models: [
-        { id: 'claude-sonnet-4-5-20250929', name: 'Claude Sonnet 4.5', created: 1759104000, ownedBy: 'anthropic' },
-        { id: 'claude-haiku-4-5-20251001', name: 'Claude Haiku 4.5', created: 1759276800, ownedBy: 'anthropic' },
+        {
+          id: 'claude-sonnet-4-5-20250929',
+          name: 'Claude Sonnet 4.5',
+          created: 1759104000,
+          ownedBy: 'anthropic',
+        },
+        {
+          id: 'claude-haiku-4-5-20251001',
+          name: 'Claude Haiku 4.5',
+          created: 1759276800,
+          ownedBy: 'anthropic',
+        },
       ],
       nextAfterId: 'claude-haiku-4-5-20251001',
     });

@@ -20,13 +20,18 @@ describe('parseAnthropicOptions', () => {
 
   it('throws a TypeError naming the bad option', () => {
     expect(() => parseAnthropicOptions({ defaultMaxTokens: 0 })).toThrow(
-      expect.objectContaining({ name: 'TypeError', message: expect.stringMatching(/^createAnthropic: option 'defaultMaxTokens'/) }),
+      expect.objectContaining({
+        name: 'TypeError',
+        message: expect.stringMatching(/^createAnthropic: option 'defaultMaxTokens'/),
+      }),
     );
     expect(() => parseAnthropicOptions({ anthropicVersion: 'latest' })).toThrow(
       "createAnthropic: option 'anthropicVersion' must be a date like 2023-06-01",
     );
     expect(() => parseAnthropicOptions({ baseURL: 'api.anthropic.com' })).toThrow(/option 'baseURL'/);
-    expect(() => parseAnthropicOptions({ version: '2023-06-01' })).toThrow("createAnthropic: unknown option 'version'");
+    expect(() => parseAnthropicOptions({ version: '2023-06-01' })).toThrow(
+      "createAnthropic: unknown option 'version'",
+    );
     expect(() => parseAnthropicOptions({ httpClient: createHttpClient(), timeouts: { body: 5 } })).toThrow(
       /cannot be combined with httpClient/,
     );

@@ -1,4 +1,9 @@
-import { type HttpClient, type ProviderTimeouts, parseOptions, providerOptionSchemas } from '@signalbox/provider-utils';
+import {
+  type HttpClient,
+  type ProviderTimeouts,
+  parseOptions,
+  providerOptionSchemas,
+} from '@signalbox/provider-utils';
 import { z } from 'zod';
 
 /** Time limits of the adapter's own HTTP client, in milliseconds. */

@@ -54,7 +54,12 @@ describe('createHttpClient', () => {
   it('resolves a shared client without owning it, or creates an own one', async () => {
     const shared = createHttpClient();
     let closed = false;
-    const spy = { dispatcher: shared.dispatcher, close: async () => void (closed = true) };
+    const spy = {
+      dispatcher: shared.dispatcher,
+      close: async () => {
+        closed = true;
+      },
+    };
     const resolved = resolveHttpClient({ httpClient: spy });
     expect(resolved.client).toBe(spy);
     await resolved.close();

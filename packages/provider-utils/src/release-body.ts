@@ -3,6 +3,9 @@ import type { ResponseBody } from './http-request.js';
 /** How long a logically complete body may take to end before its socket is given up. */
 const DRAIN_TIMEOUT_MS = 2_000;
 
+/** Bodies being drained (released twice: by the SSE reader, then by the stream guard). */
+const draining = new WeakSet<ResponseBody>();
+
 /**
  * Frees a response body the adapter stops reading. An unfinished body is destroyed, which closes
  * the upstream socket at once (the provider stops generating). With `drain`, for a body whose
@@ -18,6 +21,8 @@ export function releaseBody(body: ResponseBody, options: { drain?: boolean } = {
     body.destroy();
     return;
   }
+  if (draining.has(body)) return;
+  draining.add(body);
   const timer = setTimeout(() => body.destroy(), DRAIN_TIMEOUT_MS);
   timer.unref();
   body.once('close', () => clearTimeout(timer));

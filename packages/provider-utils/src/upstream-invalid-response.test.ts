@@ -17,7 +17,11 @@ describe('upstreamInvalidResponse', () => {
       status: 502,
       type: 'upstream_error',
     });
-    const error = upstreamInvalidResponse(codecError, { provider: 'openai', response, body: { choices: [] } });
+    const error = upstreamInvalidResponse(codecError, {
+      provider: 'openai',
+      response,
+      body: { choices: [] },
+    });
     expect(UpstreamCallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       message: 'openai: Upstream returned an invalid chat completion: no choices',

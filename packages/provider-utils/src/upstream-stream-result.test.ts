@@ -43,7 +43,12 @@ describe('upstreamStreamResult', () => {
   it('decodes the events and adds the request id', async () => {
     const response = await sendRequest({ client, url: `${server.url}/ok`, provider: 'p' });
     const signal = new AbortController().signal;
-    const result = await upstreamStreamResult(response, { provider: 'p', signal, requestIdHeader: 'x-request-id', decode });
+    const result = await upstreamStreamResult(response, {
+      provider: 'p',
+      signal,
+      requestIdHeader: 'x-request-id',
+      decode,
+    });
     expect(result.response?.requestId).toBe('req_9');
     const parts = await collectStream(result.stream);
     expect(parts[1]).toMatchObject({ type: 'response-metadata', id: 'r1', requestId: 'req_9' });
@@ -52,7 +57,12 @@ describe('upstreamStreamResult', () => {
   it('ends with an error part when the connection drops', async () => {
     const response = await sendRequest({ client, url: `${server.url}/drop`, provider: 'p' });
     const signal = new AbortController().signal;
-    const result = await upstreamStreamResult(response, { provider: 'p', signal, requestIdHeader: 'x-request-id', decode });
+    const result = await upstreamStreamResult(response, {
+      provider: 'p',
+      signal,
+      requestIdHeader: 'x-request-id',
+      decode,
+    });
     const parts = await collectStream(result.stream);
     expect(parts.at(-1)).toMatchObject({ type: 'error', error: { status: 502, provider: 'p' } });
   });

@@ -288,7 +288,14 @@ describe('createGateway', () => {
     await gateway.handle(
       post('/chat/completions', chat('oa/m', { logit_bias: { '1': 2 } }), { 'openai-organization': 'org-1' }),
     );
-    expect(provider.calls[0]?.headers).toEqual({ 'openai-organization': 'org-1' });
+    // Account headers travel only with the principal's own key (BYOK), never on the operator's key.
+    expect(provider.calls[0]?.headers).toBeUndefined();
     expect(provider.calls[0]?.request.source?.extraFields).toMatchObject({ logit_bias: { '1': 2 } });
+    await gateway.handle({
+      ...post('/chat/completions', chat('oa/m'), { 'openai-organization': 'org-1', 'openai-beta': 'x' }),
+      principal: { id: 'u', kind: 'user', providerKeys: { oa: 'sk-own' } },
+    });
+    expect(provider.calls[1]?.headers).toEqual({ 'openai-organization': 'org-1' });
+    expect(provider.calls[1]?.apiKey).toBe('sk-own');
   });
 });

@@ -35,6 +35,19 @@ export function resolveModel(
   return { model: target, provider, providerModelId: target.slice(slash + 1) };
 }
 
+/**
+ * Headers that pick the account a call is billed to: forwarded only with the principal's own key
+ * (BYOK), never on the operator's key, or a client could bill another organization of the operator.
+ */
+const ACCOUNT_HEADERS = ['openai-organization', 'openai-project'];
+
+function withoutAccountHeaders(headers: Record<string, string>): Record<string, string> {
+  if (!ACCOUNT_HEADERS.some((name) => name in headers)) return headers;
+  const kept = { ...headers };
+  for (const name of ACCOUNT_HEADERS) delete kept[name];
+  return kept;
+}
+
 /** The provider call for a context: BYOK key when the principal has one, forwarded headers. */
 export function providerCallFor(
   context: GatewayContext,
@@ -42,8 +55,9 @@ export function providerCallFor(
   modelId: string,
 ): ProviderCall {
   const apiKey = context.principal?.providerKeys?.[provider.name];
-  const headers =
+  let headers =
     context.request.source?.format === provider.format ? context.request.source?.forwardHeaders : undefined;
+  if (headers && apiKey === undefined) headers = withoutAccountHeaders(headers);
   return {
     modelId,
     request: context.request,

@@ -3,7 +3,10 @@
  * as they are (`new Pool({ connectionString })`), and so does any wrapper with the same `query`.
  */
 export interface SqlClient {
-  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount?: number | null }>;
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<{ rows: Row[]; rowCount?: number | null }>;
 }
 
 /** One schema change, identified by a stable id; applied once per database, in order. */
@@ -27,15 +30,21 @@ function literal(text: string): string {
  * in its own transaction under an advisory lock, so several gateway processes starting at once
  * apply each migration exactly once. Works through a pool: each migration is one round trip.
  */
-export async function runMigrations(client: SqlClient, namespace: string, migrations: Migration[]): Promise<void> {
-  await client.query(
-    `CREATE TABLE IF NOT EXISTS signalbox_migrations (
+export async function runMigrations(
+  client: SqlClient,
+  namespace: string,
+  migrations: Migration[],
+): Promise<void> {
+  await client
+    .query(
+      `CREATE TABLE IF NOT EXISTS signalbox_migrations (
        namespace text NOT NULL, id text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(),
        PRIMARY KEY (namespace, id))`,
-  ).catch(async (error: unknown) => {
-    // Two processes creating the table at once: one wins, the other sees a duplicate; fine.
-    if (!String((error as Error).message).includes('duplicate')) throw error;
-  });
+    )
+    .catch(async (error: unknown) => {
+      // Two processes creating the table at once: one wins, the other sees a duplicate; fine.
+      if (!String((error as Error).message).includes('duplicate')) throw error;
+    });
   for (const migration of migrations) {
     await client.query(
       `DO ${dollarQuote(`
