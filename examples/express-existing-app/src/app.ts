@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { apiKeyAuth } from '@signalbox/auth';
-import { createGateway, type Principal } from '@signalbox/core';
+import { auth, type RateLimits, rateLimits } from '@signalbox/auth';
+import { createGateway, type Gateway, type Principal } from '@signalbox/core';
 import { express as signalbox } from '@signalbox/express';
 import { createMockProvider } from '@signalbox/provider-mock';
 import express, { type Request } from 'express';
 
 /** The app's own users and sessions (a stand-in for whatever the app already has). */
-const users = new Map([['alice', { id: 'user_alice', name: 'Alice', plan: 'pro' }]]);
+const users = new Map([
+  ['alice', { id: 'user_alice', name: 'Alice', plan: 'pro' }],
+  ['bob', { id: 'user_bob', name: 'Bob', plan: 'free' }],
+]);
 const sessions = new Map<string, string>();
 
 function sessionUser(request: Request) {
@@ -14,12 +17,26 @@ function sessionUser(request: Request) {
   return sid ? users.get(sessions.get(sid) ?? '') : undefined;
 }
 
+/** Rate limits per plan of the app's users (the app's own notion, mapped onto the gateway). */
+const DEFAULT_PLAN_LIMITS: Record<string, RateLimits> = {
+  free: { requestsPerMinute: 5, tokensPerMinute: 20_000 },
+  pro: { requestsPerMinute: 60, tokensPerMinute: 200_000 },
+};
+
 /** An existing Express app: its own JSON API, login and sessions, plus the gateway at /v1. */
-export function createApp(options: { gatewayKeys: string[] }) {
+export function createApp(options: { gatewayKeys: string[]; planLimits?: Record<string, RateLimits> }) {
+  const planLimits = options.planLimits ?? DEFAULT_PLAN_LIMITS;
   const gateway = createGateway({
     providers: [createMockProvider()],
-    // Gateway keys for machines; signed-in users of the app need none (see principal below).
-    use: [apiKeyAuth({ keys: options.gatewayKeys })],
+    use: [
+      // Gateway keys for machines; signed-in users of the app need none (see principal below).
+      auth({ keys: options.gatewayKeys }),
+      // Each signed-in user is limited by its plan, counted by its user id (machines: no limit).
+      rateLimits({
+        principalLimits: (principal) =>
+          principal.kind === 'user' ? planLimits[String(principal.attributes?.plan)] : undefined,
+      }),
+    ],
   });
 
   const app = express();

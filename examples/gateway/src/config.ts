@@ -12,6 +12,12 @@ const envSchema = z.object({
   SIGNALBOX_FRAMEWORK: z.enum(['express', 'koa']).default('express'),
   SIGNALBOX_API_KEYS: z.string().optional(),
   SIGNALBOX_ADMIN_KEY: z.string().optional(),
+  SIGNALBOX_ENCRYPTION_KEY: z.string().optional(),
+  SIGNALBOX_BYOK_HEADERS: z.enum(['true', 'false']).default('false'),
+  SIGNALBOX_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(10_000),
+  SIGNALBOX_RATE_LIMIT_RPM: z.coerce.number().int().positive().optional(),
+  SIGNALBOX_RATE_LIMIT_TPM: z.coerce.number().int().positive().optional(),
+  SIGNALBOX_RATE_LIMIT_ON_STORE_ERROR: z.enum(['allow', 'deny']).default('allow'),
   SIGNALBOX_BODY_LIMIT: z.string().default('10mb'),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: optionalUrl,
@@ -19,6 +25,9 @@ const envSchema = z.object({
   ANTHROPIC_BASE_URL: optionalUrl,
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  SIGNALBOX_CATALOG: z.string().optional(),
+  SIGNALBOX_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  SIGNALBOX_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 /** The example gateway's configuration, read from the environment and validated once. */
@@ -29,11 +38,26 @@ export interface GatewayConfig {
   /** Accepted gateway keys; empty means "generate a development key". */
   apiKeys: string[];
   adminKey: string | undefined;
+  /** Auth: seals stored BYOK keys (`SIGNALBOX_ENCRYPTION_KEY`, 32 bytes base64/hex). */
+  encryptionKey: string | undefined;
+  /** Auth: accept `x-signalbox-provider-key-<provider>` headers (`SIGNALBOX_BYOK_HEADERS=true`). */
+  providerKeyHeaders: boolean;
+  /** Auth: how long a found key is cached, ms (`SIGNALBOX_KEY_CACHE_TTL_MS`, default 10,000). */
+  keyCacheTtlMs: number;
+  /** Limits for principals with none of their own (`SIGNALBOX_RATE_LIMIT_RPM` / `_TPM`). */
+  defaultLimits: { requestsPerMinute?: number; tokensPerMinute?: number };
+  /** When the rate-limit store is down: `allow` (default) or `deny` (503). */
+  rateLimitOnStoreError: 'allow' | 'deny';
   bodyLimit: string;
   openai: { apiKey: string; baseURL: string } | undefined;
   anthropic: { apiKey: string; baseURL: string } | undefined;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** A JSON or YAML model catalog (`SIGNALBOX_CATALOG`); default: the built-in example catalog. */
+  catalogPath: string | undefined;
+  /** Router: time allowed until a stream's first content before falling back; cooldown of failing providers. */
+  firstTokenTimeoutMs: number;
+  cooldownMs: number;
 }
 
 /** Reads the configuration; throws an Error naming the variable when one is invalid. */
@@ -53,6 +77,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       .map((key) => key.trim())
       .filter(Boolean),
     adminKey: value.SIGNALBOX_ADMIN_KEY,
+    encryptionKey: value.SIGNALBOX_ENCRYPTION_KEY,
+    providerKeyHeaders: value.SIGNALBOX_BYOK_HEADERS === 'true',
+    keyCacheTtlMs: value.SIGNALBOX_KEY_CACHE_TTL_MS,
+    defaultLimits: {
+      ...(value.SIGNALBOX_RATE_LIMIT_RPM !== undefined && { requestsPerMinute: value.SIGNALBOX_RATE_LIMIT_RPM }),
+      ...(value.SIGNALBOX_RATE_LIMIT_TPM !== undefined && { tokensPerMinute: value.SIGNALBOX_RATE_LIMIT_TPM }),
+    },
+    rateLimitOnStoreError: value.SIGNALBOX_RATE_LIMIT_ON_STORE_ERROR,
     bodyLimit: value.SIGNALBOX_BODY_LIMIT,
     openai: value.OPENAI_API_KEY
       ? { apiKey: value.OPENAI_API_KEY, baseURL: value.OPENAI_BASE_URL ?? 'https://api.openai.com/v1' }
@@ -62,5 +94,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     databaseUrl: value.DATABASE_URL,
     redisUrl: value.REDIS_URL,
+    catalogPath: value.SIGNALBOX_CATALOG,
+    firstTokenTimeoutMs: value.SIGNALBOX_FIRST_TOKEN_TIMEOUT_MS,
+    cooldownMs: value.SIGNALBOX_COOLDOWN_MS,
   };
 }

@@ -5,4 +5,4 @@ import { createMockProvider } from '@signalbox/provider-mock';
 import express from 'express';
 
 export const gateway = createGateway({ providers: [createMockProvider()] });
-export const app = express().use('/v1', signalbox(gateway));
+export const app: express.Express = express().use('/v1', signalbox(gateway));

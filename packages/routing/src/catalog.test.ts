@@ -36,7 +36,9 @@ describe('createCatalog', () => {
 
   it('accepts models keyed by id, shorthand providers and snake_case spellings', () => {
     const catalog = createCatalog({
-      models: { 'acme/chat': { context_length: 8000, canonical_slug: 'acme/chat-1', providers: ['mock/echo'] } },
+      models: {
+        'acme/chat': { context_length: 8000, canonical_slug: 'acme/chat-1', providers: ['mock/echo'] },
+      },
     });
     const model = catalog.find('acme/chat');
     expect(model).toMatchObject({ contextLength: 8000, canonicalSlug: 'acme/chat-1', name: 'acme/chat' });
@@ -45,8 +47,15 @@ describe('createCatalog', () => {
 
   it('names the bad entry and field', () => {
     expect(() =>
-      createCatalog({ models: [{ id: 'ok', providers: ['mock/echo'] }, { id: 'acme/chat', providers: [{ provider: 'x' }] }] } as never),
-    ).toThrow("router catalog: models[1] ('acme/chat').providers[0].model: expected string, received undefined");
+      createCatalog({
+        models: [
+          { id: 'ok', providers: ['mock/echo'] },
+          { id: 'acme/chat', providers: [{ provider: 'x' }] },
+        ],
+      } as never),
+    ).toThrow(
+      "router catalog: models[1] ('acme/chat').providers[0].model: expected string, received undefined",
+    );
     expect(() => createCatalog({ models: [{ id: 'a', providers: [] }] })).toThrow(
       "models[0] ('a').providers: list at least one provider",
     );
@@ -70,7 +79,9 @@ describe('createCatalog', () => {
 
   it('lists the providers a gateway lacks, with the models naming them', () => {
     const catalog = createCatalog(definition);
-    expect(missingProviders(catalog, ['anthropic'])).toEqual(["'bedrock' (named by 'anthropic/claude-haiku-4.5')"]);
+    expect(missingProviders(catalog, ['anthropic'])).toEqual([
+      "'bedrock' (named by 'anthropic/claude-haiku-4.5')",
+    ]);
     expect(missingProviders(catalog, ['anthropic', 'bedrock'])).toEqual([]);
   });
 });

@@ -1,4 +1,9 @@
-import { type CatalogDefinition, type CatalogModelDefinition, modelEntrySchema, type Pricing } from './catalog-schema.js';
+import {
+  type CatalogDefinition,
+  type CatalogModelDefinition,
+  modelEntrySchema,
+  type Pricing,
+} from './catalog-schema.js';
 import { formatIssueMessage, formatPath } from './format-issue.js';
 
 /** Prices as numbers, USD per token (`prompt`, `completion`) and per request. */

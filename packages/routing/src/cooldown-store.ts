@@ -21,6 +21,7 @@ export interface CooldownStore {
   delete(key: string): void | Promise<void>;
 }
 
+/** Options of the memory cooldown store. */
 export interface MemoryCooldownStoreOptions {
   /** For expiry; default the system clock. */
   clock?: Clock;

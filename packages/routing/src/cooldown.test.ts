@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Cooldown } from './cooldown.js';
-import { MemoryCooldownStore } from './cooldown-store.js';
+import { type CooldownState, MemoryCooldownStore } from './cooldown-store.js';
 
 function setup() {
-  const clock = { time: 1_000, now() { return this.time; } };
+  const clock = {
+    time: 1_000,
+    now() {
+      return this.time;
+    },
+  };
   const store = new MemoryCooldownStore({ clock });
   const cooldown = new Cooldown({ store, clock, threshold: 2, cooldownMs: 100 });
   return { clock, store, cooldown };
@@ -40,7 +45,12 @@ describe('Cooldown', () => {
 
 describe('MemoryCooldownStore', () => {
   it('forgets entries after their ttl and beyond its size', () => {
-    const clock = { time: 0, now() { return this.time; } };
+    const clock = {
+      time: 0,
+      now() {
+        return this.time;
+      },
+    };
     const store = new MemoryCooldownStore({ clock, maxEntries: 2 });
     store.set('a', { failures: 1 }, 10);
     clock.time = 10;
@@ -52,5 +62,30 @@ describe('MemoryCooldownStore', () => {
     expect(store.get('c')).toEqual({ failures: 1 });
     store.delete('c');
     expect(store.get('c')).toBeUndefined();
+  });
+});
+
+describe('Cooldown with an asynchronous store', () => {
+  it('works the same through promises', async () => {
+    const clock = {
+      time: 0,
+      now() {
+        return this.time;
+      },
+    };
+    const memory = new MemoryCooldownStore({ clock });
+    const store = {
+      get: async (key: string) => memory.get(key),
+      set: async (key: string, state: CooldownState, ttlMs: number) => memory.set(key, state, ttlMs),
+      delete: async (key: string) => memory.delete(key),
+    };
+    const cooldown = new Cooldown({ store, clock, threshold: 1, cooldownMs: 10 });
+    await cooldown.failure('k');
+    expect((await cooldown.status('k')).status).toBe('open');
+    clock.time = 10;
+    expect(await cooldown.claimProbe('k')).toBe(true);
+    expect(await cooldown.claimProbe('k')).toBe(false);
+    await cooldown.success('k');
+    expect(await cooldown.claimProbe('k')).toBe(true);
   });
 });

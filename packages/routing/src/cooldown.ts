@@ -15,6 +15,7 @@ export function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
+/** Options of the cooldown: where its state lives and when it opens. */
 export interface CooldownOptions {
   store: CooldownStore;
   clock: Clock;
@@ -64,28 +65,43 @@ export class Cooldown {
     return { status: 'half-open', state };
   }
 
-  /** Claims the probe of a half-open pair; false when another request got there first. */
-  async claimProbe(key: string): Promise<boolean> {
-    const current = await this.status(key);
-    if (current.status !== 'half-open' || !current.state) return current.status === 'closed';
-    const now = this.clock.now();
-    await this.store.set(key, { ...current.state, probeUntil: now + this.cooldownMs }, this.cooldownMs * 2);
-    return true;
+  /**
+   * Claims the probe of a half-open pair; false when another request got there first. With a
+   * synchronous store (memory) the read and the write happen in one turn, so exactly one request
+   * wins; a shared store needs an atomic operation for that (the Redis store will use a script).
+   */
+  claimProbe(key: string): boolean | Promise<boolean> {
+    const check = this.status(key);
+    return isPromiseLike(check) ? check.then((value) => this.claim(key, value)) : this.claim(key, check);
   }
 
-  /** Records a retryable failure; opens (or reopens) the pair at the threshold. */
-  async failure(key: string): Promise<void> {
-    const state = await this.store.get(key);
+  private claim(key: string, current: CooldownCheck): boolean | Promise<boolean> {
+    if (current.status !== 'half-open' || !current.state) return current.status === 'closed';
+    const state = { ...current.state, probeUntil: this.clock.now() + this.cooldownMs };
+    const written = this.store.set(key, state, this.cooldownMs * 2);
+    return isPromiseLike(written) ? written.then(() => true) : true;
+  }
+
+  /** Records a retryable failure; opens (or reopens) the pair at the threshold. Atomic with a synchronous store. */
+  failure(key: string): void | Promise<void> {
+    const state = this.store.get(key);
+    return isPromiseLike(state) ? state.then((value) => this.failed(key, value)) : this.failed(key, state);
+  }
+
+  private failed(key: string, state: CooldownState | undefined): void | Promise<void> {
     const failures = (state?.failures ?? 0) + 1;
     if (failures >= this.threshold) {
-      await this.store.set(key, { failures, openUntil: this.clock.now() + this.cooldownMs }, this.cooldownMs * 2);
-    } else {
-      await this.store.set(key, { failures }, this.failureWindowMs);
+      return this.store.set(
+        key,
+        { failures, openUntil: this.clock.now() + this.cooldownMs },
+        this.cooldownMs * 2,
+      );
     }
+    return this.store.set(key, { failures }, this.failureWindowMs);
   }
 
   /** Records a success: the pair is closed and its failure count cleared. */
-  async success(key: string): Promise<void> {
-    await this.store.delete(key);
+  success(key: string): void | Promise<void> {
+    return this.store.delete(key);
   }
 }

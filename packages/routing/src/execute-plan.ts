@@ -25,10 +25,14 @@ export interface RetryPolicy {
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** What the loop needs to run a plan. */
-export interface ExecuteOptions extends RetryPolicy {
+/** What the loop shares across requests: the retry policy and the cooldown. */
+export interface ExecuteShared extends RetryPolicy {
   /** Absent when cooldown is off. */
   cooldown?: Cooldown;
+}
+
+/** What one request's loop needs. */
+export interface ExecuteRun {
   /** Runs one attempt (records it, sets the result or the primed stream). */
   attempt: (entry: PlanEntry) => Promise<void>;
   /** Aborted by the client or the total deadline: waits stop at once. */
@@ -73,32 +77,37 @@ export function retryDelay(error: unknown, retriesConsumed: number, policy: Retr
  * One entry with its retries. The first try runs outside p-retry, so the common case (success)
  * pays nothing for the retry machinery; p-retry runs the retries that follow a retryable failure.
  */
-async function runWithRetries(entry: PlanEntry, failures: FailedAttempt[], options: ExecuteOptions): Promise<void> {
-  const { cooldown } = options;
+async function runWithRetries(
+  entry: PlanEntry,
+  failures: FailedAttempt[],
+  shared: ExecuteShared,
+  run: ExecuteRun,
+): Promise<void> {
+  const { cooldown } = shared;
   const recordFailure = async (error: unknown) => {
     failures.push({ entry, error });
     if (cooldown && isRetryable(error)) await cooldown.failure(entry.key);
   };
   const shouldRetry = async (error: unknown, retriesConsumed: number) => {
-    if (!isRetryable(error) || options.signal.aborted) return false;
-    const delay = retryDelay(error, retriesConsumed, options);
+    if (!isRetryable(error) || run.signal.aborted) return false;
+    const delay = retryDelay(error, retriesConsumed, shared);
     if (delay === 'skip') return false;
     try {
-      if (delay > 0) await options.sleep(delay, options.signal);
+      if (delay > 0) await shared.sleep(delay, run.signal);
     } catch {
       return false;
     }
-    return !options.signal.aborted;
+    return !run.signal.aborted;
   };
   try {
-    await options.attempt(entry);
+    await run.attempt(entry);
     return;
   } catch (error) {
     await recordFailure(error);
-    if (options.retries === 0 || !(await shouldRetry(error, 0))) throw error;
+    if (shared.retries === 0 || !(await shouldRetry(error, 0))) throw error;
   }
-  await pRetry(() => options.attempt(entry), {
-    retries: options.retries - 1,
+  await pRetry(() => run.attempt(entry), {
+    retries: shared.retries - 1,
     minTimeout: 0,
     onFailedAttempt: ({ error }) => recordFailure(error),
     shouldRetry: ({ error, retriesConsumed }) => shouldRetry(error, retriesConsumed + 1),
@@ -114,20 +123,21 @@ async function runWithRetries(entry: PlanEntry, failures: FailedAttempt[], optio
 export async function executePlan(
   context: GatewayContext,
   plan: ScheduledEntry[],
-  options: ExecuteOptions,
+  shared: ExecuteShared,
+  run: ExecuteRun,
 ): Promise<void> {
   const failures: FailedAttempt[] = [];
   const skipped: ScheduledEntry[] = [];
-  const { cooldown } = options;
+  const { cooldown } = shared;
   for (const scheduled of plan) {
     const { entry, status, tracked } = scheduled;
-    if (options.deadline?.aborted) break;
-    if (cooldown && !options.force && status === 'half-open' && !(await cooldown.claimProbe(entry.key))) {
+    if (run.deadline?.aborted) break;
+    if (cooldown && !run.force && status === 'half-open' && !(await cooldown.claimProbe(entry.key))) {
       skipped.push(scheduled); // another request is probing it
       continue;
     }
     try {
-      await runWithRetries(entry, failures, options);
+      await runWithRetries(entry, failures, shared, run);
       if (cooldown && (tracked || status !== 'closed')) await cooldown.success(entry.key);
       return;
     } catch (error) {
@@ -135,9 +145,10 @@ export async function executePlan(
       if (failureAction(error) === 'stop') throw error;
     }
   }
+  if (context.signal.aborted) throw clientClosedError();
   // Every entry was being probed by other requests: better to try them than to fail.
-  if (failures.length === 0 && skipped.length > 0 && !options.deadline?.aborted) {
-    return executePlan(context, skipped, { ...options, force: true });
+  if (failures.length === 0 && skipped.length > 0 && !run.deadline?.aborted) {
+    return executePlan(context, skipped, shared, { ...run, force: true });
   }
   throw selectError(failures);
 }

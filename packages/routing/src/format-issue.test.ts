@@ -8,7 +8,7 @@ describe('formatPath', () => {
     expect(formatPath([])).toBe('');
   });
 
-  it('drops zod\'s generic prefix', () => {
+  it("drops zod's generic prefix", () => {
     expect(formatIssueMessage('Invalid input: expected string, received number')).toBe(
       'expected string, received number',
     );

@@ -1,9 +1,3 @@
-/** One zod issue, reduced to what error messages need. */
-export interface IssueLike {
-  path: ReadonlyArray<PropertyKey>;
-  message: string;
-}
-
 /** `['provider', 'order', 0]` -> `provider.order[0]`, with an optional prefix (`providerOptions.gateway`). */
 export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ''): string {
   let out = prefix;

@@ -20,8 +20,12 @@ describe('loadCatalog', () => {
 
   it('names the file and the bad entry', () => {
     const path = fixture('catalog-bad.yaml');
-    expect(() => loadCatalog(path)).toThrow(`router catalog ${path}: models[0] ('acme/chat').providers[0].model`);
+    expect(() => loadCatalog(path)).toThrow(
+      `router catalog ${path}: models[0] ('acme/chat').providers[0].model`,
+    );
     expect(() => loadCatalog(fixture('missing.yaml'))).toThrow('router catalog: cannot read');
-    expect(() => parseCatalog('{ "models": [', 'json', 'inline')).toThrow('router catalog inline: invalid JSON');
+    expect(() => parseCatalog('{ "models": [', 'json', 'inline')).toThrow(
+      'router catalog inline: invalid JSON',
+    );
   });
 });

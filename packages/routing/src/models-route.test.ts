@@ -5,7 +5,7 @@ const get = (path: string, headers: Record<string, string> = {}) =>
   httpRequest(path, undefined, { method: 'GET', headers });
 
 describe('router: GET /models', () => {
-  it('lists the catalog with OpenRouter fields, then the providers\' own models, in the OpenAI shape', async () => {
+  it("lists the catalog with OpenRouter fields, then the providers' own models, in the OpenAI shape", async () => {
     const { gateway } = setup();
     const body = jsonOf(await gateway.handle(get('/v1/models')));
     expect(body.object).toBe('list');
@@ -45,7 +45,7 @@ describe('router: GET /models', () => {
     expect(jsonOf(missing).error).toMatchObject({ code: 'model_not_found' });
   });
 
-  it('leaves core\'s models list alone when modelsRoute is false', async () => {
+  it("leaves core's models list alone when modelsRoute is false", async () => {
     const { gateway } = setup({ modelsRoute: false });
     const data = jsonOf(await gateway.handle(get('/v1/models'))).data as Array<{ id: string }>;
     expect(data.map((model) => model.id)).not.toContain('acme/chat');

@@ -19,7 +19,8 @@ interface ListedModel {
 }
 
 function fromCatalog(model: CatalogModel): ListedModel {
-  const contextLength = model.contextLength ?? model.offers.find((offer) => offer.contextLength)?.contextLength;
+  const contextLength =
+    model.contextLength ?? model.offers.find((offer) => offer.contextLength)?.contextLength;
   const pricing = model.pricing ?? model.offers.find((offer) => offer.pricing)?.pricing;
   return {
     id: model.id,
@@ -49,7 +50,14 @@ function fromProvider(provider: string, model: ModelInfo): ListedModel {
 }
 
 function openaiShape(model: ListedModel) {
-  return { id: model.id, object: 'model', created: model.created, owned_by: model.ownedBy, name: model.name, ...model.fields };
+  return {
+    id: model.id,
+    object: 'model',
+    created: model.created,
+    owned_by: model.ownedBy,
+    name: model.name,
+    ...model.fields,
+  };
 }
 
 function anthropicShape(model: ListedModel) {
@@ -136,7 +144,11 @@ export function catalogModelsRoutes(catalog: Catalog, options: ModelsRouteOption
 
   return [
     { method: 'GET', path: '/models', handler: listHandler },
-    { method: 'GET', path: '/models/:id', handler: (context, params) => oneHandler(context, params.id ?? '') },
+    {
+      method: 'GET',
+      path: '/models/:id',
+      handler: (context, params) => oneHandler(context, params.id ?? ''),
+    },
     {
       method: 'GET',
       path: '/models/:owner/:id',

@@ -21,9 +21,12 @@ export const openRouterProviderSchema = z.looseObject({
   ignore: z.array(z.string()).nullish(),
   allow_fallbacks: z.boolean().nullish(),
   sort: z
-    .union([sortKeySchema, z.looseObject({ by: sortKeySchema, partition: z.enum(['model', 'none']).nullish() })], {
-      error: 'expected "price", "latency", "throughput" or { by, partition: "model" | "none" }',
-    })
+    .union(
+      [sortKeySchema, z.looseObject({ by: sortKeySchema, partition: z.enum(['model', 'none']).nullish() })],
+      {
+        error: 'expected "price", "latency", "throughput" or { by, partition: "model" | "none" }',
+      },
+    )
     .nullish(),
   require_parameters: z.boolean().nullish(),
   max_price: z

@@ -15,7 +15,12 @@ const catalog = createCatalog({
       id: 'm1',
       providers: [
         { provider: 'a', model: 'a-1', pricing: { prompt: 3e-6, completion: 3e-6 } },
-        { provider: 'b', model: 'b-1', pricing: { prompt: 1e-6, completion: 1e-6 }, supportedParameters: ['temperature'] },
+        {
+          provider: 'b',
+          model: 'b-1',
+          pricing: { prompt: 1e-6, completion: 1e-6 },
+          supportedParameters: ['temperature'],
+        },
         { provider: 'c', model: 'c-1' },
       ],
     },
@@ -37,7 +42,13 @@ function plan(preferences: Partial<RoutingPreferences>, extra: Partial<PlanInput
 
 describe('buildPlan', () => {
   it('lists the catalog providers in order, then the fallback models', () => {
-    expect(plan({ models: ['m1', 'm2', 'mock/echo'] })).toEqual(['a:a-1', 'b:b-1', 'c:c-1', 'a:a-2', 'mock:echo']);
+    expect(plan({ models: ['m1', 'm2', 'mock/echo'] })).toEqual([
+      'a:a-1',
+      'b:b-1',
+      'c:c-1',
+      'a:a-2',
+      'mock:echo',
+    ]);
   });
 
   it('filters with only, ignore and max_price, and orders with order', () => {
@@ -72,8 +83,16 @@ describe('buildPlan', () => {
     const stats = new ProviderStats();
     stats.record('c/c-1', { ttftMs: 50, tokensPerSecond: 10 });
     stats.record('b/b-1', { ttftMs: 200, tokensPerSecond: 90 });
-    expect(plan({ sort: { by: 'latency', partition: 'model' } }, { stats })).toEqual(['c:c-1', 'b:b-1', 'a:a-1']);
-    expect(plan({ sort: { by: 'throughput', partition: 'model' } }, { stats })).toEqual(['b:b-1', 'c:c-1', 'a:a-1']);
+    expect(plan({ sort: { by: 'latency', partition: 'model' } }, { stats })).toEqual([
+      'c:c-1',
+      'b:b-1',
+      'a:a-1',
+    ]);
+    expect(plan({ sort: { by: 'throughput', partition: 'model' } }, { stats })).toEqual([
+      'b:b-1',
+      'c:c-1',
+      'a:a-1',
+    ]);
   });
 
   it('drops providers lacking a parameter the request uses, with require_parameters', () => {
@@ -84,6 +103,17 @@ describe('buildPlan', () => {
       'b:b-1',
       'c:c-1',
     ]);
+  });
+
+  it('tries the preferred provider first for the primary model, unless the request orders them', () => {
+    expect(plan({ models: ['m1', 'm2'] }, { preferredProvider: 'c' })).toEqual([
+      'c:c-1',
+      'a:a-1',
+      'b:b-1',
+      'a:a-2',
+    ]);
+    expect(plan({ order: ['b'] }, { preferredProvider: 'c' })).toEqual(['b:b-1', 'a:a-1', 'c:c-1']);
+    expect(plan({ ignore: ['c'] }, { preferredProvider: 'c' })).toEqual(['a:a-1', 'b:b-1']);
   });
 
   it('marks BYOK entries and their provider timeouts', () => {
@@ -104,9 +134,13 @@ describe('buildPlan', () => {
   });
 
   it('404s an unknown model and a plan the filters emptied', () => {
-    expect(() => plan({ models: ['nope'] })).toThrow(expect.objectContaining({ status: 404, code: 'model_not_found', param: 'model' }));
+    expect(() => plan({ models: ['nope'] })).toThrow(
+      expect.objectContaining({ status: 404, code: 'model_not_found', param: 'model' }),
+    );
     expect(() => plan({ models: ['m1', 'ghost/x'] })).toThrow(expect.objectContaining({ param: 'models' }));
-    expect(() => plan({ only: ['zzz'] })).toThrow(expect.objectContaining({ code: 'no_providers_available' }));
+    expect(() => plan({ only: ['zzz'] })).toThrow(
+      expect.objectContaining({ code: 'no_providers_available' }),
+    );
   });
 });
 

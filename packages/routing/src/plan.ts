@@ -27,6 +27,11 @@ export interface PlanInput {
   request: ChatRequest;
   /** The principal's own provider keys (BYOK), by provider name. */
   providerKeys?: Record<string, string>;
+  /**
+   * `ctx.preferredProvider` (cache-affine routing): tried first among the primary model's
+   * providers, unless the request gives its own `order`. Filters still apply.
+   */
+  preferredProvider?: string;
   stats: ProviderStats;
 }
 
@@ -40,26 +45,41 @@ function notFound(model: string, fallback: boolean): GatewayError {
 }
 
 /** A model's offers: from the catalog, or a `provider/model` id passed through to that provider. */
-function offersFor(input: PlanInput, id: string): { canonicalSlug: string; model: string; offers: CatalogOffer[] } | undefined {
+function offersFor(
+  input: PlanInput,
+  id: string,
+): { canonicalSlug: string; model: string; offers: CatalogOffer[] } | undefined {
   const entry = input.catalog.find(id);
   if (entry) return { model: entry.id, canonicalSlug: entry.canonicalSlug, offers: entry.offers };
   const slash = id.indexOf('/');
   if (slash <= 0 || slash === id.length - 1 || !input.providers.has(id.slice(0, slash))) return undefined;
-  return { model: id, canonicalSlug: id, offers: [{ provider: id.slice(0, slash), model: id.slice(slash + 1), prices: {} }] };
+  return {
+    model: id,
+    canonicalSlug: id,
+    offers: [{ provider: id.slice(0, slash), model: id.slice(slash + 1), prices: {} }],
+  };
 }
 
 function withinPrice(prices: Prices, limit: NonNullable<RoutingPreferences['maxPrice']>): boolean {
-  if (limit.prompt !== undefined && prices.prompt !== undefined && prices.prompt * PER_MILLION > limit.prompt) return false;
-  if (limit.completion !== undefined && prices.completion !== undefined && prices.completion * PER_MILLION > limit.completion)
+  if (limit.prompt !== undefined && prices.prompt !== undefined && prices.prompt * PER_MILLION > limit.prompt)
     return false;
-  if (limit.request !== undefined && prices.request !== undefined && prices.request > limit.request) return false;
+  if (
+    limit.completion !== undefined &&
+    prices.completion !== undefined &&
+    prices.completion * PER_MILLION > limit.completion
+  )
+    return false;
+  if (limit.request !== undefined && prices.request !== undefined && prices.request > limit.request)
+    return false;
   return true;
 }
 
 function metric(entry: PlanEntry, by: SortKey, stats: ProviderStats): number {
   if (by === 'price') {
     const { prompt, completion } = entry.prices;
-    return prompt === undefined && completion === undefined ? Number.POSITIVE_INFINITY : (prompt ?? 0) + (completion ?? 0);
+    return prompt === undefined && completion === undefined
+      ? Number.POSITIVE_INFINITY
+      : (prompt ?? 0) + (completion ?? 0);
   }
   const measured = stats.get(entry.key);
   if (by === 'latency') return measured?.ttftMs ?? Number.POSITIVE_INFINITY;
@@ -72,6 +92,13 @@ function sortBy(entries: PlanEntry[], by: SortKey, stats: ProviderStats): PlanEn
     .map((entry, index) => ({ entry, index, value: metric(entry, by, stats) }))
     .sort((a, b) => (a.value === b.value ? a.index - b.index : a.value < b.value ? -1 : 1))
     .map((item) => item.entry);
+}
+
+/** The preferred provider's entry first, the others in their order. */
+function preferFirst(entries: PlanEntry[], provider: string): PlanEntry[] {
+  const at = entries.findIndex((entry) => entry.provider === provider);
+  if (at <= 0) return entries;
+  return [entries[at] as PlanEntry, ...entries.slice(0, at), ...entries.slice(at + 1)];
 }
 
 /** `order` first, in its sequence; the rest after (or dropped when fallbacks are off). */
@@ -102,8 +129,10 @@ export function buildPlan(input: PlanInput): PlanEntry[] {
       if (preferences.only && !preferences.only.includes(offer.provider)) continue;
       if (preferences.ignore?.includes(offer.provider)) continue;
       if (preferences.maxPrice && !withinPrice(offer.prices, preferences.maxPrice)) continue;
-      if (offer.supportedParameters && used.some((name) => !offer.supportedParameters?.includes(name))) continue;
-      const credentialType: CredentialType = input.providerKeys?.[offer.provider] !== undefined ? 'byok' : 'system';
+      if (offer.supportedParameters && used.some((name) => !offer.supportedParameters?.includes(name)))
+        continue;
+      const credentialType: CredentialType =
+        input.providerKeys?.[offer.provider] !== undefined ? 'byok' : 'system';
       const entry: PlanEntry = {
         model: resolved.model,
         canonicalSlug: resolved.canonicalSlug,
@@ -117,8 +146,11 @@ export function buildPlan(input: PlanInput): PlanEntry[] {
       if (timeout !== undefined) entry.firstTokenTimeoutMs = timeout;
       entries.push(entry);
     }
-    const sorted =
+    let sorted =
       preferences.sort?.partition === 'model' ? sortBy(entries, preferences.sort.by, input.stats) : entries;
+    if (index === 0 && input.preferredProvider !== undefined && !preferences.order?.length) {
+      sorted = preferFirst(sorted, input.preferredProvider);
+    }
     groups.push(applyOrder(sorted, preferences));
   });
   let plan = groups.flat();
@@ -134,9 +166,10 @@ export function buildPlan(input: PlanInput): PlanEntry[] {
 
 /**
  * Vercel-style planning reasoning: `System credentials planned for: a, b. Total execution
- * order: a(system) → b(system)`. Entries of fallback models are written `model via provider`.
+ * order: a(system) → b(system)`. Entries of fallback models are written `model via provider`;
+ * cooled-down entries skipped are named.
  */
-export function planningReasoning(plan: PlanEntry[], skipped: PlanEntry[] = []): string {
+export function planningReasoning(plan: PlanEntry[], skipped: PlanEntry[] = [], allCooling = false): string {
   const names = (type: CredentialType) => [
     ...new Set(plan.filter((entry) => entry.credentialType === type).map((entry) => entry.provider)),
   ];
@@ -146,7 +179,9 @@ export function planningReasoning(plan: PlanEntry[], skipped: PlanEntry[] = []):
   const parts: string[] = [];
   if (byok.length > 0) parts.push(`BYOK credentials planned for: ${byok.join(', ')}.`);
   if (system.length > 0) parts.push(`System credentials planned for: ${system.join(', ')}.`);
-  if (skipped.length > 0) parts.push(`Cooling down, skipped: ${skipped.map((entry) => entry.key).join(', ')}.`);
+  if (skipped.length > 0)
+    parts.push(`Cooling down, skipped: ${skipped.map((entry) => entry.key).join(', ')}.`);
+  if (allCooling) parts.push('Every provider is cooling down: trying them anyway.');
   const order = plan.map((entry) => {
     const name = entry.model === primary ? entry.provider : `${entry.model} via ${entry.provider}`;
     return `${name}(${entry.credentialType})`;

@@ -12,6 +12,7 @@ export function offerKey(provider: string, providerModelId: string): string {
   return `${provider}/${providerModelId}`;
 }
 
+/** Options of the latency and throughput measurements. */
 export interface ProviderStatsOptions {
   /** Weight of a new sample in the moving averages (0..1); default 0.2. */
   alpha?: number;

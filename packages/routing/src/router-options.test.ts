@@ -5,7 +5,9 @@ import { chat, httpRequest, jsonOf, setup } from './router-test-kit.js';
 describe('router options', () => {
   it('rejects bad options at construction, naming them', () => {
     expect(() => router({ retries: -1 })).toThrow('router: invalid option retries');
-    expect(() => router({ cooldown: { store: {} as never } })).toThrow('expected a store with get, set and delete');
+    expect(() => router({ cooldown: { store: {} as never } })).toThrow(
+      'expected a store with get, set and delete',
+    );
     expect(() => router({ unknown: 1 } as never)).toThrow('router: invalid option');
     expect(() => router({ catalog: { models: [{ id: 'x', providers: [] }] } })).toThrow(
       "router catalog: models[0] ('x').providers: list at least one provider",
@@ -36,7 +38,7 @@ describe('router options', () => {
     expect(seen.context?.routing?.canonicalSlug).toBe('acme/chat-2025');
   });
 
-  it('404s an unknown model in the endpoint\'s shape', async () => {
+  it("404s an unknown model in the endpoint's shape", async () => {
     const { gateway } = setup();
     const response = await gateway.handle(httpRequest('/v1/chat/completions', chat('nobody/model')));
     expect(response.status).toBe(404);

@@ -20,7 +20,11 @@ export interface RouterOptions {
   maxRetryAfterMs?: number;
   /** Exponential backoff between retries without `Retry-After`: min(maxMs, minMs·2ⁿ), jittered. Default 250 / 4,000. */
   backoff?: { minMs?: number; maxMs?: number };
-  /** Per attempt: the whole call (non-streamed) or until the first content (streamed). Default 300,000. */
+  /**
+   * Per attempt: the whole call (non-streamed) or until the first content (streamed). Default
+   * none: the adapters' own HTTP timeouts bound a hung upstream (provider-utils: connect 10 s,
+   * headers and body 600 s), and an attempt without router timers costs ~9 µs less.
+   */
   attemptTimeoutMs?: number;
   /** Streams: until the first content part. Default none. */
   firstTokenTimeoutMs?: number;
@@ -75,15 +79,21 @@ export const routerOptionsSchema = z.strictObject({
           (value) =>
             typeof value === 'object' &&
             value !== null &&
-            ['get', 'set', 'delete'].every((name) => typeof (value as Record<string, unknown>)[name] === 'function'),
+            ['get', 'set', 'delete'].every(
+              (name) => typeof (value as Record<string, unknown>)[name] === 'function',
+            ),
           'expected a store with get, set and delete',
         )
         .optional(),
     })
     .optional(),
-  stats: z.custom<ProviderStats>((value) => typeof value === 'object' && value !== null, 'expected ProviderStats').optional(),
+  stats: z
+    .custom<ProviderStats>((value) => typeof value === 'object' && value !== null, 'expected ProviderStats')
+    .optional(),
   modelsRoute: z.boolean().optional(),
-  clock: z.custom<Clock>((value) => typeof (value as Clock | undefined)?.now === 'function', 'expected { now() }').optional(),
+  clock: z
+    .custom<Clock>((value) => typeof (value as Clock | undefined)?.now === 'function', 'expected { now() }')
+    .optional(),
   random: z.function().optional(),
   sleep: z.function().optional(),
 });

@@ -8,6 +8,7 @@ import {
   type GatewayContext,
   type GatewayHttpRequest,
   type GatewayHttpResponse,
+  type GatewayMiddleware,
   type Principal,
 } from '@signalbox/core';
 import { createMockProvider } from '@signalbox/provider-mock';
@@ -36,7 +37,11 @@ export function twoProviderCatalog(primaryModel = 'echo', backupModel = 'echo'):
         canonicalSlug: 'acme/chat-2025',
         contextLength: 128_000,
         providers: [
-          { provider: 'primary', model: primaryModel, pricing: { prompt: '0.000002', completion: '0.000004' } },
+          {
+            provider: 'primary',
+            model: primaryModel,
+            pricing: { prompt: '0.000002', completion: '0.000004' },
+          },
           { provider: 'backup', model: backupModel, pricing: { prompt: '0.000001', completion: '0.000002' } },
         ],
       },
@@ -45,7 +50,7 @@ export function twoProviderCatalog(primaryModel = 'echo', backupModel = 'echo'):
 }
 
 /** A gateway with providers `mock`, `primary`, `backup` and the router; records sleeps and the context. */
-export function setup(options: RouterOptions = {}) {
+export function setup(options: RouterOptions = {}, outer: GatewayMiddleware[] = []) {
   const mock = createMockProvider();
   const primary = createMockProvider({ name: 'primary' });
   const backup = createMockProvider({ name: 'backup' });
@@ -58,6 +63,7 @@ export function setup(options: RouterOptions = {}) {
   const gateway = createGateway({
     providers: [mock, primary, backup],
     use: [
+      ...outer,
       capture,
       router({
         catalog: twoProviderCatalog(),
@@ -76,7 +82,12 @@ export function setup(options: RouterOptions = {}) {
 export function httpRequest(
   path: string,
   body: unknown,
-  extra: { headers?: Record<string, string>; signal?: AbortSignal; principal?: Principal; method?: string } = {},
+  extra: {
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+    principal?: Principal;
+    method?: string;
+  } = {},
 ): GatewayHttpRequest {
   return {
     method: extra.method ?? 'POST',
@@ -115,5 +126,7 @@ export async function sseOf(response: GatewayHttpResponse): Promise<string> {
 
 /** `provider:status` for each recorded attempt. */
 export function attemptSummary(context: GatewayContext | undefined): string[] {
-  return (context?.attempts ?? []).map((attempt) => `${attempt.provider}:${attempt.providerModelId}:${attempt.statusCode}`);
+  return (context?.attempts ?? []).map(
+    (attempt) => `${attempt.provider}:${attempt.providerModelId}:${attempt.statusCode}`,
+  );
 }

@@ -1,3 +1,4 @@
+import { defineMiddleware, type GatewayContext } from '@signalbox/core';
 import { describe, expect, it } from 'vitest';
 import { attemptSummary, chat, httpRequest, jsonOf, message, setup, sseOf } from './router-test-kit.js';
 
@@ -25,11 +26,20 @@ describe('router: fallback and retries', () => {
     const { gateway, seen } = setup({
       retries: 0,
       catalog: {
-        models: [{ id: 'acme/chat', canonicalSlug: 'acme/chat-2025', aliases: ['chat'], providers: ['primary/echo:status-500', 'backup/echo'] }],
+        models: [
+          {
+            id: 'acme/chat',
+            canonicalSlug: 'acme/chat-2025',
+            aliases: ['chat'],
+            providers: ['primary/echo:status-500', 'backup/echo'],
+          },
+        ],
       },
     });
     const response = await gateway.handle(
-      httpRequest('/v1/messages', message('chat', { stream: true }), { headers: { 'anthropic-version': '2023-06-01' } }),
+      httpRequest('/v1/messages', message('chat', { stream: true }), {
+        headers: { 'anthropic-version': '2023-06-01' },
+      }),
     );
     expect(response.status).toBe(200);
     const text = await sseOf(response);
@@ -37,13 +47,22 @@ describe('router: fallback and retries', () => {
     expect(text).toContain('echo: ');
     expect(text).toContain('event: message_stop');
     expect(attemptSummary(seen.context)).toEqual(['primary:echo:status-500:500', 'backup:echo:200']);
-    expect(seen.context?.resolved).toEqual({ model: 'acme/chat', provider: 'backup', providerModelId: 'echo' });
+    expect(seen.context?.resolved).toEqual({
+      model: 'acme/chat',
+      provider: 'backup',
+      providerModelId: 'echo',
+    });
     expect(seen.context?.routing).toMatchObject({
       originalModelId: 'chat',
       canonicalSlug: 'acme/chat-2025',
       fallbacksAvailable: ['backup'],
       plan: [
-        { model: 'acme/chat', canonicalSlug: 'acme/chat-2025', provider: 'primary', providerModelId: 'echo:status-500' },
+        {
+          model: 'acme/chat',
+          canonicalSlug: 'acme/chat-2025',
+          provider: 'primary',
+          providerModelId: 'echo:status-500',
+        },
         { model: 'acme/chat', canonicalSlug: 'acme/chat-2025', provider: 'backup', providerModelId: 'echo' },
       ],
     });
@@ -65,7 +84,10 @@ describe('router: fallback and retries', () => {
   it('moves on without waiting when Retry-After exceeds the cap', async () => {
     const { gateway, seen, sleeps } = setup({ maxRetryAfterMs: 500 });
     const response = await gateway.handle(
-      httpRequest('/v1/chat/completions', chat('mock/echo:status-429:retry-after-1', { models: ['mock/echo'] })),
+      httpRequest(
+        '/v1/chat/completions',
+        chat('mock/echo:status-429:retry-after-1', { models: ['mock/echo'] }),
+      ),
     );
     expect(response.status).toBe(200);
     expect(sleeps).toEqual([]);
@@ -90,10 +112,23 @@ describe('router: fallback and retries', () => {
   });
 
   it('moves on from a 404 at one provider without retrying it', async () => {
-    const { gateway, seen } = setup({ catalog: { models: [{ id: 'x', providers: ['primary/echo:status-404', 'backup/echo'] }] } });
+    const { gateway, seen } = setup({
+      catalog: { models: [{ id: 'x', providers: ['primary/echo:status-404', 'backup/echo'] }] },
+    });
     const response = await gateway.handle(httpRequest('/v1/chat/completions', chat('x')));
     expect(response.status).toBe(200);
     expect(attemptSummary(seen.context)).toEqual(['primary:echo:status-404:404', 'backup:echo:200']);
+  });
+
+  it('tries ctx.preferredProvider first while it is healthy', async () => {
+    const prefer = defineMiddleware('prefer', async (context: GatewayContext, next) => {
+      context.preferredProvider = 'backup';
+      await next();
+    });
+    const { gateway, seen } = setup({ cooldown: { threshold: 1 }, retries: 0 }, [prefer]);
+    await gateway.handle(httpRequest('/v1/chat/completions', chat('acme/chat')));
+    expect(attemptSummary(seen.context)).toEqual(['backup:echo:200']);
+    expect(seen.context?.routing?.fallbacksAvailable).toEqual(['primary']);
   });
 
   it('obeys allow_fallbacks: false', async () => {
@@ -124,7 +159,10 @@ describe('router: timeouts and aborts', () => {
   it('falls back from a stream with no first token in time, transparently for the client', async () => {
     const { gateway, seen } = setup({ retries: 0, firstTokenTimeoutMs: 30 });
     const response = await gateway.handle(
-      httpRequest('/v1/chat/completions', chat('mock/echo:delay-1000', { stream: true, models: ['mock/echo'] })),
+      httpRequest(
+        '/v1/chat/completions',
+        chat('mock/echo:delay-1000', { stream: true, models: ['mock/echo'] }),
+      ),
     );
     expect(response.status).toBe(200);
     const text = await sseOf(response);
@@ -141,13 +179,18 @@ describe('router: timeouts and aborts', () => {
     const response = await gateway.handle(
       httpRequest(
         '/v1/chat/completions',
-        chat('x', { stream: true, providerOptions: { gateway: { providerTimeouts: { byok: { primary: 20 } } } } }),
+        chat('x', {
+          stream: true,
+          providerOptions: { gateway: { providerTimeouts: { byok: { primary: 20 } } } },
+        }),
         { principal: { id: 'u1', kind: 'user', providerKeys: { primary: 'sk-own' } } },
       ),
     );
     expect(response.status).toBe(200);
     await sseOf(response);
-    expect(seen.context?.attempts.map((attempt) => [attempt.provider, attempt.credentialType, attempt.statusCode])).toEqual([
+    expect(
+      seen.context?.attempts.map((attempt) => [attempt.provider, attempt.credentialType, attempt.statusCode]),
+    ).toEqual([
       ['primary', 'byok', 504],
       ['backup', 'system', 200],
     ]);
@@ -162,7 +205,9 @@ describe('router: timeouts and aborts', () => {
       httpRequest('/v1/chat/completions', chat('mock/echo:hang', { models: ['mock/echo'] })),
     );
     expect(response.status).toBe(504);
-    expect(jsonOf(response).error).toMatchObject({ message: 'The request exceeded the total deadline of 40 ms.' });
+    expect(jsonOf(response).error).toMatchObject({
+      message: 'The request exceeded the total deadline of 40 ms.',
+    });
     expect(attemptSummary(seen.context)).toEqual(['mock:echo:hang:504']);
   });
 
@@ -201,14 +246,18 @@ describe('router: streams and failures', () => {
     const response = await gateway.handle(
       httpRequest(
         '/v1/chat/completions',
-        chat('mock/echo:status-503', { models: ['mock/echo:status-429:retry-after-30', 'mock/echo:status-500'] }),
+        chat('mock/echo:status-503', {
+          models: ['mock/echo:status-429:retry-after-30', 'mock/echo:status-500'],
+        }),
       ),
     );
     expect(response.status).toBe(429);
     expect(response.headers['retry-after']).toBe('30');
     const error = jsonOf(response).error as Record<string, unknown>;
     expect(error.code).toBe('all_providers_failed');
-    expect(error.message).toMatch(/^All 3 attempts failed: mock\/echo:status-503 via mock \(echo:status-503\): 503 /);
+    expect(error.message).toMatch(
+      /^All 3 attempts failed: mock\/echo:status-503 via mock \(echo:status-503\): 503 /,
+    );
     expect(error.message).toContain('mock/echo:status-500 via mock (echo:status-500): 500');
     expect(seen.context?.attempts).toHaveLength(3);
   });
@@ -216,9 +265,13 @@ describe('router: streams and failures', () => {
   it('answers in the Anthropic shape on /v1/messages', async () => {
     const { gateway } = setup({ retries: 0 });
     const response = await gateway.handle(
-      httpRequest('/v1/messages', message('mock/echo:status-500', { fallbacks: [{ model: 'mock/echo:status-502' }] }), {
-        headers: { 'anthropic-version': '2023-06-01' },
-      }),
+      httpRequest(
+        '/v1/messages',
+        message('mock/echo:status-500', { fallbacks: [{ model: 'mock/echo:status-502' }] }),
+        {
+          headers: { 'anthropic-version': '2023-06-01' },
+        },
+      ),
     );
     expect(response.status).toBe(502);
     expect(jsonOf(response)).toMatchObject({ type: 'error', error: { type: 'api_error' } });
@@ -229,7 +282,12 @@ describe('router: streams and failures', () => {
     await gateway.handle(
       httpRequest(
         '/v1/chat/completions',
-        chat('mock/echo', { models: ['mock/echo'], provider: { sort: 'price' }, providerOptions: { gateway: {} }, store: true }),
+        chat('mock/echo', {
+          models: ['mock/echo'],
+          provider: { sort: 'price' },
+          providerOptions: { gateway: {} },
+          store: true,
+        }),
       ),
     );
     expect(mock.calls[0]?.request.source?.extraFields).toEqual({ store: true });

@@ -7,11 +7,12 @@ import {
   type RoutingInfo,
   systemClock,
 } from '@signalbox/core';
-import { linkedController, sleep as timerSleep, timeoutError } from './abort.js';
+import { sleep as timerSleep, timeoutError } from './abort.js';
+import { AttemptAbort } from './attempt-abort.js';
 import { type Catalog, createCatalog, missingProviders } from './catalog.js';
 import { Cooldown } from './cooldown.js';
 import { MemoryCooldownStore } from './cooldown-store.js';
-import { executePlan } from './execute-plan.js';
+import { type ExecuteShared, executePlan } from './execute-plan.js';
 import { formatPath } from './format-issue.js';
 import { loadCatalog } from './load-catalog.js';
 import { catalogModelsRoutes } from './models-route.js';
@@ -20,7 +21,7 @@ import { ProviderStats } from './provider-stats.js';
 import { type RouterOptions, routerOptionsSchema } from './router-options.js';
 import { readRoutingPreferences, stripRoutingFields } from './routing-preferences.js';
 import { schedule } from './schedule.js';
-import { runTimedAttempt } from './timed-attempt.js';
+import { runTimedAttempt, type TimedAttemptOptions } from './timed-attempt.js';
 
 function isCatalog(value: unknown): value is Catalog {
   return typeof value === 'object' && value !== null && typeof (value as Catalog).find === 'function';
@@ -37,6 +38,7 @@ function routingInfo(
   catalog: Catalog,
   plan: PlanEntry[],
   skipped: PlanEntry[],
+  allCooling: boolean,
 ): RoutingInfo {
   const original = context.request.model;
   const primary = catalog.find(original);
@@ -57,7 +59,7 @@ function routingInfo(
       .map((entry) => entry.provider),
     // Written on first read: most requests never read it.
     get planningReasoning() {
-      reasoning ??= planningReasoning(plan, skipped);
+      reasoning ??= planningReasoning(plan, skipped, allCooling);
       return reasoning;
     },
     set planningReasoning(value: string) {
@@ -83,27 +85,34 @@ export function router(options: RouterOptions = {}): GatewayMiddleware {
   );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TypeError(`router: invalid option ${formatPath(issue?.path ?? []) || '(root)'}: ${issue?.message}`);
+    throw new TypeError(
+      `router: invalid option ${formatPath(issue?.path ?? []) || '(root)'}: ${issue?.message}`,
+    );
   }
   const catalog = resolveCatalog(options.catalog);
   if (options.providers) {
     const missing = missingProviders(catalog, options.providers);
-    if (missing.length > 0) throw new TypeError(`router: the catalog names unknown providers: ${missing.join('; ')}`);
+    if (missing.length > 0)
+      throw new TypeError(`router: the catalog names unknown providers: ${missing.join('; ')}`);
   }
   const clock = options.clock ?? systemClock;
   const stats = options.stats ?? new ProviderStats();
   const cooldownOptions = options.cooldown === false ? undefined : (options.cooldown ?? {});
   const cooldown =
     cooldownOptions &&
-    new Cooldown({ ...cooldownOptions, clock, store: cooldownOptions.store ?? new MemoryCooldownStore({ clock }) });
-  const policy = {
+    new Cooldown({
+      ...cooldownOptions,
+      clock,
+      store: cooldownOptions.store ?? new MemoryCooldownStore({ clock }),
+    });
+  const shared: ExecuteShared = {
     retries: options.retries ?? 1,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
     backoff: { minMs: options.backoff?.minMs ?? 250, maxMs: options.backoff?.maxMs ?? 4_000 },
     random: options.random ?? Math.random,
     sleep: options.sleep ?? timerSleep,
+    ...(cooldown && { cooldown }),
   };
-  const attemptTimeoutMs = options.attemptTimeoutMs ?? 300_000;
   const verified = new WeakSet<ReadonlyMap<string, ProviderAdapter>>();
 
   function checkProviders(providers: ReadonlyMap<string, ProviderAdapter>): void {
@@ -129,6 +138,7 @@ export function router(options: RouterOptions = {}): GatewayMiddleware {
       request: context.request,
       stats,
       ...(context.principal?.providerKeys && { providerKeys: context.principal.providerKeys }),
+      ...(context.preferredProvider !== undefined && { preferredProvider: context.preferredProvider }),
     });
     const scheduled = await schedule(plan, cooldown);
     context.routing = routingInfo(
@@ -136,40 +146,41 @@ export function router(options: RouterOptions = {}): GatewayMiddleware {
       catalog,
       scheduled.entries.map((item) => item.entry),
       scheduled.skipped,
+      scheduled.force,
     );
     const request = stripRoutingFields(context.request);
-    let deadline: AbortController | undefined;
-    let deadlineTimer: ReturnType<typeof setTimeout> | undefined;
-    if (options.totalTimeoutMs !== undefined) {
-      const controller = new AbortController();
-      const ms = options.totalTimeoutMs;
-      deadlineTimer = setTimeout(
-        () => controller.abort(timeoutError(`The request exceeded the total deadline of ${ms} ms.`, 'total_timeout')),
-        ms,
-      );
-      deadline = controller;
-    }
-    const signal = deadline ? linkedController([context.signal, deadline.signal]).signal : context.signal;
+    // The total deadline: aborted by the client too, so waits and attempts stop either way.
+    const total = options.totalTimeoutMs;
+    const deadline = total === undefined ? undefined : new AttemptAbort([context.signal]);
+    deadline?.arm(total, () =>
+      timeoutError(`The request exceeded the total deadline of ${total} ms.`, 'total_timeout'),
+    );
+    const signal = deadline?.signal ?? context.signal;
     try {
-      await executePlan(context, scheduled.entries, {
-        ...policy,
-        ...(cooldown && { cooldown }),
+      const attemptOptions: TimedAttemptOptions = {
+        request,
+        ...(options.attemptTimeoutMs !== undefined && { attemptTimeoutMs: options.attemptTimeoutMs }),
+        ...(options.firstTokenTimeoutMs !== undefined && {
+          firstTokenTimeoutMs: options.firstTokenTimeoutMs,
+        }),
+        ...(deadline && { deadline: deadline.signal }),
+        stats,
+        clock,
+      };
+      await executePlan(context, scheduled.entries, shared, {
         signal,
         ...(deadline && { deadline: deadline.signal }),
         force: scheduled.force,
         attempt: (entry) =>
-          runTimedAttempt(context, entry, {
-            provider: context.providers.get(entry.provider) as ProviderAdapter,
-            request,
-            attemptTimeoutMs,
-            ...(options.firstTokenTimeoutMs !== undefined && { firstTokenTimeoutMs: options.firstTokenTimeoutMs }),
-            ...(deadline && { deadline: deadline.signal }),
-            stats,
-            clock,
-          }),
+          runTimedAttempt(
+            context,
+            entry,
+            context.providers.get(entry.provider) as ProviderAdapter,
+            attemptOptions,
+          ),
       });
     } finally {
-      if (deadlineTimer !== undefined) clearTimeout(deadlineTimer);
+      deadline?.release();
     }
   }
 

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { chat, httpRequest, jsonOf, message, setup } from './router-test-kit.js';
 import { readRoutingPreferences, stripRoutingFields } from './routing-preferences.js';
 
-function request(extraFields: Record<string, unknown>, providerOptions?: ChatRequest['providerOptions']): ChatRequest {
+function request(
+  extraFields: Record<string, unknown>,
+  providerOptions?: ChatRequest['providerOptions'],
+): ChatRequest {
   return {
     model: 'a/b',
     stream: false,
@@ -15,7 +18,11 @@ function request(extraFields: Record<string, unknown>, providerOptions?: ChatReq
 
 describe('readRoutingPreferences', () => {
   it('defaults to the requested model alone, with fallbacks allowed', () => {
-    expect(readRoutingPreferences(request({}))).toEqual({ models: ['a/b'], allowFallbacks: true, requireParameters: false });
+    expect(readRoutingPreferences(request({}))).toEqual({
+      models: ['a/b'],
+      allowFallbacks: true,
+      requireParameters: false,
+    });
   });
 
   it('reads OpenRouter fields: model first, then models and fallbacks, provider preferences', () => {
@@ -50,7 +57,11 @@ describe('readRoutingPreferences', () => {
   it('reads Vercel providerOptions.gateway from the body and from the canonical request, ignoring unknown keys', () => {
     const preferences = readRoutingPreferences(
       request(
-        { providerOptions: { gateway: { order: ['y'], sort: 'ttft', models: ['c/d'], user: 'ignored', tags: ['t'] } } },
+        {
+          providerOptions: {
+            gateway: { order: ['y'], sort: 'ttft', models: ['c/d'], user: 'ignored', tags: ['t'] },
+          },
+        },
         { gateway: { only: ['y', 'x'], providerTimeouts: { byok: { y: 500 } } } },
       ),
     );
@@ -94,8 +105,16 @@ describe('readRoutingPreferences', () => {
 
 describe('stripRoutingFields', () => {
   it('removes models, provider, fallbacks and providerOptions.gateway, keeping the rest', () => {
-    const original = request({ models: [], provider: {}, store: true, providerOptions: { gateway: {}, other: { a: 1 } } });
-    expect(stripRoutingFields(original).source?.extraFields).toEqual({ store: true, providerOptions: { other: { a: 1 } } });
+    const original = request({
+      models: [],
+      provider: {},
+      store: true,
+      providerOptions: { gateway: {}, other: { a: 1 } },
+    });
+    expect(stripRoutingFields(original).source?.extraFields).toEqual({
+      store: true,
+      providerOptions: { other: { a: 1 } },
+    });
     const plain = request({ store: true });
     expect(stripRoutingFields(plain)).toBe(plain);
   });
@@ -119,7 +138,9 @@ describe('router: per-request options on both endpoints', () => {
       expect(openai.status).toBe(200);
       expect(seen.context?.resolved?.provider).toBe(expected);
       const anthropic = await gateway.handle(
-        httpRequest('/v1/messages', message('acme/chat', fields), { headers: { 'anthropic-version': '2023-06-01' } }),
+        httpRequest('/v1/messages', message('acme/chat', fields), {
+          headers: { 'anthropic-version': '2023-06-01' },
+        }),
       );
       expect(anthropic.status).toBe(200);
       expect(seen.context?.resolved?.provider).toBe(expected);
@@ -128,36 +149,53 @@ describe('router: per-request options on both endpoints', () => {
 
   it('filters by max_price using catalog prices (USD per million tokens)', async () => {
     const { gateway, seen } = setup();
-    await gateway.handle(httpRequest('/v1/chat/completions', chat('acme/chat', { provider: { max_price: { prompt: '1.5' } } })));
+    await gateway.handle(
+      httpRequest('/v1/chat/completions', chat('acme/chat', { provider: { max_price: { prompt: '1.5' } } })),
+    );
     expect(seen.context?.routing?.plan.map((entry) => entry.provider)).toEqual(['backup']);
     const none = await gateway.handle(
-      httpRequest('/v1/chat/completions', chat('acme/chat', { provider: { max_price: { completion: 0.5 } } })),
+      httpRequest(
+        '/v1/chat/completions',
+        chat('acme/chat', { provider: { max_price: { completion: 0.5 } } }),
+      ),
     );
     expect(none.status).toBe(404);
     expect(jsonOf(none).error).toMatchObject({ code: 'no_providers_available' });
   });
 
-  it('answers invalid options with a 400 in each endpoint\'s shape', async () => {
+  it("answers invalid options with a 400 in each endpoint's shape", async () => {
     const { gateway } = setup();
-    const openai = await gateway.handle(httpRequest('/v1/chat/completions', chat('acme/chat', { provider: { order: [1] } })));
+    const openai = await gateway.handle(
+      httpRequest('/v1/chat/completions', chat('acme/chat', { provider: { order: [1] } })),
+    );
     expect(openai.status).toBe(400);
     expect(jsonOf(openai).error).toMatchObject({ param: 'provider.order[0]', type: 'invalid_request_error' });
     const anthropic = await gateway.handle(
-      httpRequest('/v1/messages', message('acme/chat', { providerOptions: { gateway: { only: 'backup' } } }), {
-        headers: { 'anthropic-version': '2023-06-01' },
-      }),
+      httpRequest(
+        '/v1/messages',
+        message('acme/chat', { providerOptions: { gateway: { only: 'backup' } } }),
+        {
+          headers: { 'anthropic-version': '2023-06-01' },
+        },
+      ),
     );
     expect(anthropic.status).toBe(400);
     expect(jsonOf(anthropic)).toMatchObject({
       type: 'error',
-      error: { type: 'invalid_request_error', message: expect.stringContaining('providerOptions.gateway.only') },
+      error: {
+        type: 'invalid_request_error',
+        message: expect.stringContaining('providerOptions.gateway.only'),
+      },
     });
   });
 
   it('rejects a body with models but no model (the codecs require model)', async () => {
     const { gateway } = setup();
     const response = await gateway.handle(
-      httpRequest('/v1/chat/completions', { models: ['mock/echo'], messages: [{ role: 'user', content: 'hi' }] }),
+      httpRequest('/v1/chat/completions', {
+        models: ['mock/echo'],
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
     );
     expect(response.status).toBe(400);
     expect(jsonOf(response).error).toMatchObject({ param: 'model' });

@@ -63,7 +63,11 @@ function wireGatewayOptions(extra: Record<string, unknown>): unknown {
   return providerOptions.gateway;
 }
 
-function merge(request: ChatRequest, openRouter: OpenRouterFields | undefined, vercel: VercelGatewayOptions[]) {
+function merge(
+  request: ChatRequest,
+  openRouter: OpenRouterFields | undefined,
+  vercel: VercelGatewayOptions[],
+) {
   const provider = openRouter?.provider ?? undefined;
   const preferences: RoutingPreferences = {
     models: unique([
@@ -103,7 +107,8 @@ function merge(request: ChatRequest, openRouter: OpenRouterFields | undefined, v
     const timeouts = options.providerTimeouts;
     if (!timeouts) continue;
     preferences.providerTimeouts ??= {};
-    if (timeouts.byok) preferences.providerTimeouts.byok = { ...preferences.providerTimeouts.byok, ...timeouts.byok };
+    if (timeouts.byok)
+      preferences.providerTimeouts.byok = { ...preferences.providerTimeouts.byok, ...timeouts.byok };
     if (timeouts.system)
       preferences.providerTimeouts.system = { ...preferences.providerTimeouts.system, ...timeouts.system };
   }
@@ -119,7 +124,8 @@ function merge(request: ChatRequest, openRouter: OpenRouterFields | undefined, v
 export function readRoutingPreferences(request: ChatRequest): RoutingPreferences {
   const extra = request.source?.extraFields;
   const hasOpenRouter =
-    extra !== undefined && (extra.models !== undefined || extra.provider !== undefined || extra.fallbacks !== undefined);
+    extra !== undefined &&
+    (extra.models !== undefined || extra.provider !== undefined || extra.fallbacks !== undefined);
   const wireGateway = extra === undefined ? undefined : wireGatewayOptions(extra);
   const sdkGateway = request.providerOptions?.gateway;
   if (!hasOpenRouter && wireGateway === undefined && sdkGateway === undefined) {
@@ -128,7 +134,8 @@ export function readRoutingPreferences(request: ChatRequest): RoutingPreferences
   const openRouter = hasOpenRouter ? parse(openRouterFieldsSchema, extra, '') : undefined;
   const vercel: VercelGatewayOptions[] = [];
   if (wireGateway != null) vercel.push(parse(vercelGatewaySchema, wireGateway, 'providerOptions.gateway'));
-  if (sdkGateway !== undefined) vercel.push(parse(vercelGatewaySchema, sdkGateway, 'providerOptions.gateway'));
+  if (sdkGateway !== undefined)
+    vercel.push(parse(vercelGatewaySchema, sdkGateway, 'providerOptions.gateway'));
   return merge(request, openRouter, vercel);
 }
 

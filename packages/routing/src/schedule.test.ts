@@ -18,7 +18,12 @@ const entry = (provider: string): PlanEntry => ({
 describe('schedule', () => {
   it('skips open entries, keeps half-open ones, and tries all when all are open', async () => {
     const clock = manualClock();
-    const cooldown = new Cooldown({ store: new MemoryCooldownStore({ clock }), clock, threshold: 1, cooldownMs: 100 });
+    const cooldown = new Cooldown({
+      store: new MemoryCooldownStore({ clock }),
+      clock,
+      threshold: 1,
+      cooldownMs: 100,
+    });
     await cooldown.failure('a/x');
     const plan = [entry('a'), entry('b')];
     const first = await schedule(plan, cooldown);
@@ -34,7 +39,10 @@ describe('schedule', () => {
       ['a', 'half-open', true],
       ['b', 'half-open', true],
     ]);
-    expect((await schedule(plan, undefined)).entries.map((item) => item.status)).toEqual(['closed', 'closed']);
+    expect((await schedule(plan, undefined)).entries.map((item) => item.status)).toEqual([
+      'closed',
+      'closed',
+    ]);
   });
 });
 
@@ -56,7 +64,9 @@ describe('router: cooldown', () => {
     expect(await send()).toEqual(['primary:echo:flaky-500-3:500', 'backup:echo:200']);
     // Two failures in a row: primary is cooling down and skipped.
     expect(await send()).toEqual(['backup:echo:200']);
-    expect(seen.context?.routing?.planningReasoning).toContain('Cooling down, skipped: primary/echo:flaky-500-3.');
+    expect(seen.context?.routing?.planningReasoning).toContain(
+      'Cooling down, skipped: primary/echo:flaky-500-3.',
+    );
     clock.time += 30_000;
     // Half-open: one probe, which fails (third flaky failure) and reopens it.
     expect(await send()).toEqual(['primary:echo:flaky-500-3:500', 'backup:echo:200']);
@@ -74,12 +84,17 @@ describe('router: cooldown', () => {
     const response = await gateway.handle(httpRequest('/v1/chat/completions', chat('mock/echo:flaky-503-1')));
     expect(response.status).toBe(200);
     expect(attemptSummary(seen.context)).toEqual(['mock:echo:flaky-503-1:200']);
+    expect(seen.context?.routing?.planningReasoning).toContain(
+      'Every provider is cooling down: trying them anyway.',
+    );
   });
 
   it('can be turned off', async () => {
     const { gateway, seen } = setup({ retries: 0, cooldown: false });
     for (let index = 0; index < 4; index += 1) {
-      await gateway.handle(httpRequest('/v1/chat/completions', chat('mock/echo:status-500', { models: ['mock/echo'] })));
+      await gateway.handle(
+        httpRequest('/v1/chat/completions', chat('mock/echo:status-500', { models: ['mock/echo'] })),
+      );
     }
     expect(attemptSummary(seen.context)).toEqual(['mock:echo:status-500:500', 'mock:echo:200']);
   });

@@ -17,7 +17,11 @@ export interface Schedule {
  */
 export async function schedule(plan: PlanEntry[], cooldown: Cooldown | undefined): Promise<Schedule> {
   if (!cooldown) {
-    return { entries: plan.map((entry) => ({ entry, status: 'closed', tracked: false })), skipped: [], force: false };
+    return {
+      entries: plan.map((entry) => ({ entry, status: 'closed', tracked: false })),
+      skipped: [],
+      force: false,
+    };
   }
   const all: ScheduledEntry[] = [];
   for (const entry of plan) {

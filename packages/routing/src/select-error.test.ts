@@ -24,7 +24,10 @@ describe('selectError', () => {
   });
 
   it('keeps a status all attempts share', () => {
-    expect(selectError([fail('a', 503), fail('b', 503)])).toMatchObject({ status: 503, code: 'all_providers_failed' });
+    expect(selectError([fail('a', 503), fail('b', 503)])).toMatchObject({
+      status: 503,
+      code: 'all_providers_failed',
+    });
   });
 
   it('prefers 429 with the shortest Retry-After', () => {

@@ -21,7 +21,13 @@ function deaf(): ProviderAdapter {
     name: 'deaf',
     async generate(call) {
       if (call.modelId === 'stuck') await new Promise(() => {});
-      return { content: [{ type: 'text', text: 'ok' }], finishReason: { unified: 'stop', raw: 'stop' }, usage, warnings: [], response: {} };
+      return {
+        content: [{ type: 'text', text: 'ok' }],
+        finishReason: { unified: 'stop', raw: 'stop' },
+        usage,
+        warnings: [],
+        response: {},
+      };
     },
     async stream(call) {
       async function* parts(): AsyncGenerator<StreamPart> {
@@ -49,7 +55,9 @@ function gatewayWith(options: Parameters<typeof router>[0]) {
 describe('runTimedAttempt', () => {
   it('times out an adapter that ignores its signal, before and during the stream', async () => {
     const { gateway, seen } = gatewayWith({ retries: 0, attemptTimeoutMs: 20 });
-    const plain = await gateway.handle(httpRequest('/v1/chat/completions', chat('deaf/stuck', { models: ['deaf/ok'] })));
+    const plain = await gateway.handle(
+      httpRequest('/v1/chat/completions', chat('deaf/stuck', { models: ['deaf/ok'] })),
+    );
     expect(plain.status).toBe(200);
     expect(seen.context?.attempts.map((attempt) => attempt.statusCode)).toEqual([504, 200]);
     const streamed = await gateway.handle(
@@ -67,7 +75,9 @@ describe('runTimedAttempt', () => {
     const clock = manualClock();
     const stats = new ProviderStats();
     const { gateway } = gatewayWith({ clock, stats });
-    const response = await gateway.handle(httpRequest('/v1/chat/completions', chat('deaf/ok', { stream: true })));
+    const response = await gateway.handle(
+      httpRequest('/v1/chat/completions', chat('deaf/ok', { stream: true })),
+    );
     await sseOf(response);
     expect(stats.get('deaf/ok')).toMatchObject({ ttftMs: 0, samples: 1 });
     await gateway.handle(httpRequest('/v1/chat/completions', chat('deaf/ok')));

@@ -9,13 +9,13 @@ import {
   type StreamPart,
   type StreamResult,
 } from '@signalbox/core';
-import { clientClosedError, linkedController, raceAbort, timeoutError } from './abort.js';
+import { clientClosedError, timeoutError } from './abort.js';
+import { AttemptAbort } from './attempt-abort.js';
 import type { PlanEntry } from './plan.js';
 import type { ProviderStats } from './provider-stats.js';
 
 /** What one timed attempt needs besides the context and the plan entry. */
 export interface TimedAttemptOptions {
-  provider: ProviderAdapter;
   /** The request as providers see it (routing fields removed). */
   request: ChatRequest;
   /** Bounds the call (non-streamed) or the time to the first content (streamed). */
@@ -43,9 +43,10 @@ function outputTokensPerSecond(tokens: number | undefined, milliseconds: number)
 export async function runTimedAttempt(
   context: GatewayContext,
   entry: PlanEntry,
+  provider: ProviderAdapter,
   options: TimedAttemptOptions,
 ): Promise<void> {
-  const { provider, clock, stats } = options;
+  const { clock, stats } = options;
   const streamed = context.request.stream;
   const firstTokenMs = streamed ? (entry.firstTokenTimeoutMs ?? options.firstTokenTimeoutMs) : undefined;
   // Vercel's providerTimeouts bound "the start of the response": the whole call when not streamed.
@@ -53,26 +54,27 @@ export async function runTimedAttempt(
     ? options.attemptTimeoutMs
     : minimum(options.attemptTimeoutMs, entry.firstTokenTimeoutMs);
   const timed = attemptMs !== undefined || firstTokenMs !== undefined || options.deadline !== undefined;
-  // One controller linked to the client's signal and the deadline; the timers abort it directly.
-  const controller = timed
-    ? linkedController(options.deadline ? [context.signal, options.deadline] : [context.signal])
+  const abort = timed
+    ? new AttemptAbort(options.deadline ? [context.signal, options.deadline] : [context.signal])
     : undefined;
-  const signal = controller?.signal ?? context.signal;
-  const timers: Array<ReturnType<typeof setTimeout>> = [];
-  const arm = (ms: number | undefined, error: () => Error) => {
-    if (ms !== undefined && controller) timers.push(setTimeout(() => controller.abort(error()), ms));
-  };
-  arm(attemptMs, () =>
-    timeoutError(`${entry.provider} did not answer within ${attemptMs} ms.`, 'attempt_timeout', entry.provider),
+  const signal = abort?.signal ?? context.signal;
+  abort?.arm(attemptMs, () =>
+    timeoutError(
+      `${entry.provider} did not answer within ${attemptMs} ms.`,
+      'attempt_timeout',
+      entry.provider,
+    ),
   );
-  arm(firstTokenMs, () =>
-    timeoutError(`${entry.provider} sent no output within ${firstTokenMs} ms.`, 'first_token_timeout', entry.provider),
+  abort?.arm(firstTokenMs, () =>
+    timeoutError(
+      `${entry.provider} sent no output within ${firstTokenMs} ms.`,
+      'first_token_timeout',
+      entry.provider,
+    ),
   );
-  let armed = true;
-
   const failure = (error: unknown): unknown => {
     if (context.signal.aborted) return clientClosedError(error);
-    if (armed && signal.aborted) return signal.reason;
+    if (abort?.isArmed && signal.aborted) return signal.reason;
     return error;
   };
   const started = clock.now();
@@ -84,17 +86,20 @@ export async function runTimedAttempt(
     let finished = false;
     try {
       for (;;) {
-        const next = armed ? await raceAbort(iterator.next(), signal) : await iterator.next();
+        const next = abort?.isArmed ? await abort.race(iterator.next()) : await iterator.next();
         if (next.done) {
           finished = true;
           return;
         }
         const part = next.value;
-        if (part.type === 'error' && armed && signal.aborted) throw part.error;
+        if (part.type === 'error' && abort?.isArmed && signal.aborted) throw part.error;
         if (firstAt === undefined && isContentPart(part)) firstAt = clock.now();
         if (part.type === 'finish' && firstAt !== undefined) {
           const tokensPerSecond = outputTokensPerSecond(part.usage.outputTokens.total, clock.now() - firstAt);
-          stats.record(entry.key, { ttftMs: firstAt - started, ...(tokensPerSecond !== undefined && { tokensPerSecond }) });
+          stats.record(entry.key, {
+            ttftMs: firstAt - started,
+            ...(tokensPerSecond !== undefined && { tokensPerSecond }),
+          });
         }
         yield part;
       }
@@ -104,6 +109,7 @@ export async function runTimedAttempt(
     } finally {
       // Not awaited: an adapter that ignores its signal may never settle a pending next().
       if (!finished) Promise.resolve(iterator.return?.()).catch(() => {});
+      abort?.release();
     }
   }
 
@@ -113,10 +119,14 @@ export async function runTimedAttempt(
     format: provider.format,
     async generate(call) {
       try {
-        const result = await raceAbort(provider.generate(callWith(call)), signal);
+        const pending = provider.generate(callWith(call));
+        const result = abort ? await abort.race(pending) : await pending;
         const elapsed = clock.now() - started;
         const tokensPerSecond = outputTokensPerSecond(result.usage.outputTokens.total, elapsed);
-        stats.record(entry.key, { ttftMs: elapsed, ...(tokensPerSecond !== undefined && { tokensPerSecond }) });
+        stats.record(entry.key, {
+          ttftMs: elapsed,
+          ...(tokensPerSecond !== undefined && { tokensPerSecond }),
+        });
         return result;
       } catch (error) {
         throw failure(error);
@@ -124,7 +134,8 @@ export async function runTimedAttempt(
     },
     async stream(call): Promise<StreamResult> {
       try {
-        const result = await raceAbort(provider.stream(callWith(call)), signal);
+        const pending = provider.stream(callWith(call));
+        const result = abort ? await abort.race(pending) : await pending;
         return { ...result, stream: watch(result.stream) };
       } catch (error) {
         throw failure(error);
@@ -133,11 +144,18 @@ export async function runTimedAttempt(
   };
 
   try {
-    await runAttempt(context, { model: entry.model, provider: adapter, providerModelId: entry.providerModelId });
-  } finally {
-    armed = false;
-    for (const timer of timers) clearTimeout(timer);
+    await runAttempt(context, {
+      model: entry.model,
+      provider: adapter,
+      providerModelId: entry.providerModelId,
+    });
+  } catch (error) {
+    abort?.release();
+    throw error;
   }
+  // A result is complete; a primed stream keeps the client's abort wired until it ends.
+  if (streamed) abort?.disarm();
+  else abort?.release();
 }
 
 function minimum(a: number | undefined, b: number | undefined): number | undefined {

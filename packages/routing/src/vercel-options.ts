@@ -12,7 +12,9 @@ export const vercelGatewaySchema = z.looseObject({
   models: z.array(z.string().min(1)).nullish(),
   sort: z.enum(['cost', 'ttft', 'tps']).nullish(),
   /** Milliseconds to the first token, per provider, for BYOK (`byok`) or system (`system`) credentials. */
-  providerTimeouts: z.looseObject({ byok: timeoutsSchema.nullish(), system: timeoutsSchema.nullish() }).nullish(),
+  providerTimeouts: z
+    .looseObject({ byok: timeoutsSchema.nullish(), system: timeoutsSchema.nullish() })
+    .nullish(),
 });
 
 /** The parsed `providerOptions.gateway`. */

@@ -16,5 +16,6 @@ export interface Attempt {
   statusCode?: number;
   providerRequestId?: string;
   providerResponseId?: string;
-  error?: { message: string; type: string; status: number };
+  /** Why it failed; also set when a stream that had started failed mid-way. */
+  error?: { message: string; type: string; status: number; code?: string };
 }

@@ -92,7 +92,12 @@ export async function runAttempt(context: GatewayContext, target: ResolvedModel)
       const failure = GatewayError.from(error);
       attempt.success = false;
       attempt.statusCode = failure.status;
-      attempt.error = { message: failure.message, type: failure.type, status: failure.status };
+      attempt.error = {
+        message: failure.message,
+        type: failure.type,
+        status: failure.status,
+        ...(failure.code !== undefined && { code: failure.code }),
+      };
     }
   };
   try {
@@ -105,6 +110,16 @@ export async function runAttempt(context: GatewayContext, target: ResolvedModel)
           attempt.providerRequestId ??= part.requestId;
         } else if (part.type === 'finish') {
           context.usage = part.usage;
+        } else if (part.type === 'error' && attempt.success) {
+          // The stream had started (the client has a 200), then failed: the attempt did not succeed.
+          const failure = GatewayError.from(part.error);
+          attempt.success = false;
+          attempt.error = {
+            message: failure.message,
+            type: failure.type,
+            status: failure.status,
+            ...(failure.code !== undefined && { code: failure.code }),
+          };
         } else if (context.timings.firstToken === undefined && isContentPart(part)) {
           context.timings.firstToken = context.clock.now();
         }

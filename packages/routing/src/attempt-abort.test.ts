@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { AttemptAbort } from './attempt-abort.js';
+
+describe('AttemptAbort', () => {
+  it('aborts with a source, and races pending calls', async () => {
+    const client = new AbortController();
+    const attempt = new AttemptAbort([client.signal]);
+    await expect(attempt.race(Promise.resolve(1))).resolves.toBe(1);
+    const pending = attempt.race(new Promise(() => {}));
+    client.abort(new Error('gone'));
+    await expect(pending).rejects.toThrow('gone');
+    expect(attempt.signal.reason).toEqual(new Error('gone'));
+  });
+
+  it('aborts at once when a source already was, and fires its timers until disarmed', async () => {
+    const done = new AbortController();
+    done.abort(new Error('early'));
+    expect(new AttemptAbort([done.signal]).signal.aborted).toBe(true);
+    const timed = new AttemptAbort([]);
+    timed.arm(5, () => new Error('slow'));
+    await expect(timed.race(new Promise(() => {}))).rejects.toThrow('slow');
+    const disarmed = new AttemptAbort([]);
+    disarmed.arm(5, () => new Error('never'));
+    disarmed.disarm();
+    expect(disarmed.isArmed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    expect(disarmed.signal.aborted).toBe(false);
+  });
+
+  it('stops listening to its sources once released', () => {
+    const client = new AbortController();
+    const attempt = new AttemptAbort([client.signal]);
+    attempt.release();
+    client.abort();
+    expect(attempt.signal.aborted).toBe(false);
+    expect(attempt.isArmed).toBe(false);
+  });
+});
