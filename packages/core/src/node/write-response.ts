@@ -1,6 +1,26 @@
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { GatewayHttpResponse } from '../gateway/http.js';
+
+/**
+ * Resolves when the response can take more data, or is gone. Checks `destroyed` after listening:
+ * a client that left while the frame was produced has already fired `close`, and waiting for it
+ * would hang (leaving the upstream stream and the onDone hooks behind).
+ */
+function drained(response: ServerResponse): Promise<void> {
+  if (response.destroyed || response.writableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      response.off('error', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+    response.on('error', done);
+    if (response.destroyed) done();
+  });
+}
 
 /**
  * Writes a gateway response to a Node response: JSON in one write; SSE frame by frame, flushed
@@ -37,9 +57,7 @@ export async function writeNodeResponse(
       if (response.destroyed || response.writableEnded) break;
       const next = await iterator.next();
       if (next.done) break;
-      if (!response.write(next.value)) {
-        await Promise.race([once(response, 'drain'), once(response, 'close')]);
-      }
+      if (!response.write(next.value)) await drained(response);
     }
   } finally {
     await iterator.return?.();

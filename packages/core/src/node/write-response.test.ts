@@ -1,0 +1,92 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { writeNodeResponse } from './write-response.js';
+
+describe('writeNodeResponse', () => {
+  it('stops streaming and ends the iterator when the client leaves while the next frame is produced', async () => {
+    let finalized = false;
+    async function* events() {
+      try {
+        for (;;) {
+          yield 'data: {}\n\n';
+          await new Promise((resolve) => setTimeout(resolve, 40)); // the client leaves during this wait
+        }
+      } finally {
+        finalized = true;
+      }
+    }
+    let written: Promise<void> | undefined;
+    const server = createServer((_req, res) => {
+      written = writeNodeResponse(res, { status: 200, headers: {}, body: { type: 'sse', events: events() } });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => {
+      const req = request({ port, host: '127.0.0.1', path: '/' }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.end();
+    });
+    await written;
+    expect(finalized).toBe(true);
+    server.close();
+  });
+
+  it('stops streaming and ends the iterator when the client goes away under backpressure', async () => {
+    let finalized = false;
+    let produced = 0;
+    const big = `data: ${'x'.repeat(64 * 1024)}\n\n`;
+    async function* events() {
+      try {
+        for (;;) {
+          produced += 1;
+          yield big; // large frames fill the socket buffer: write() returns false
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      } finally {
+        finalized = true;
+      }
+    }
+    let written: Promise<void> | undefined;
+    const server = createServer((_req, res) => {
+      written = writeNodeResponse(res, { status: 200, headers: {}, body: { type: 'sse', events: events() } });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => {
+      const req = request({ port, host: '127.0.0.1', path: '/' }, (res) => {
+        res.pause(); // read nothing: the server hits backpressure
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 100);
+      });
+      req.end();
+    });
+    await written;
+    expect(finalized).toBe(true);
+    expect(produced).toBeGreaterThan(0);
+    server.close();
+  });
+
+  it('writes JSON with a content length', async () => {
+    const server = createServer((_req, res) => {
+      void writeNodeResponse(res, {
+        status: 201,
+        headers: { 'x-a': '1' },
+        body: { type: 'json', value: { ok: true } },
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-length')).toBe('11');
+    expect(await response.json()).toEqual({ ok: true });
+    server.close();
+  });
+});
