@@ -1,0 +1,76 @@
+import type { LedgerEntry } from './ledger-entry.js';
+
+/** Which entries to list, newest first. */
+export interface LedgerQuery {
+  principalId?: string;
+  projectId?: string;
+  /** ISO time: entries created at or after it. */
+  since?: string;
+  /** Default 100. */
+  limit?: number;
+}
+
+/**
+ * Where the ledger is kept. `insert` is idempotent by generation id: a second insert of the same
+ * id writes nothing and resolves to false, so an entry is never counted twice.
+ */
+export interface LedgerStore {
+  insert(entry: LedgerEntry): Promise<boolean>;
+  get(generationId: string): Promise<LedgerEntry | undefined>;
+  list(query?: LedgerQuery): Promise<LedgerEntry[]>;
+  /** Creates tables and the like; called once before the first use. */
+  init?(): Promise<void>;
+  close?(): Promise<void>;
+}
+
+/** Options of `MemoryLedgerStore`. */
+export interface MemoryLedgerStoreOptions {
+  /** Entries kept; the oldest are dropped beyond it. Default 100,000. */
+  maxEntries?: number;
+}
+
+/** The ledger in this process's memory (the default): bounded, lost on restart, not shared. */
+export class MemoryLedgerStore implements LedgerStore {
+  private readonly entries = new Map<string, LedgerEntry>();
+  private readonly maxEntries: number;
+
+  constructor(options: MemoryLedgerStoreOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 100_000;
+    if (!Number.isInteger(this.maxEntries) || this.maxEntries < 1) {
+      throw new TypeError('MemoryLedgerStore maxEntries must be a positive integer');
+    }
+  }
+
+  async insert(entry: LedgerEntry): Promise<boolean> {
+    if (this.entries.has(entry.generationId)) return false;
+    this.entries.set(entry.generationId, structuredClone(entry));
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return true;
+  }
+
+  async get(generationId: string): Promise<LedgerEntry | undefined> {
+    const entry = this.entries.get(generationId);
+    return entry && structuredClone(entry);
+  }
+
+  async list(query: LedgerQuery = {}): Promise<LedgerEntry[]> {
+    const limit = query.limit ?? 100;
+    const found: LedgerEntry[] = [];
+    for (const entry of [...this.entries.values()].reverse()) {
+      if (query.principalId !== undefined && entry.principalId !== query.principalId) continue;
+      if (query.projectId !== undefined && entry.projectId !== query.projectId) continue;
+      if (query.since !== undefined && Date.parse(entry.createdAt) < Date.parse(query.since)) continue;
+      found.push(structuredClone(entry));
+      if (found.length >= limit) break;
+    }
+    return found;
+  }
+
+  /** How many entries are kept. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
