@@ -24,7 +24,10 @@ const DEFAULT_PLAN_LIMITS: Record<string, RateLimits> = {
 };
 
 /** An existing Express app: its own JSON API, login and sessions, plus the gateway at /v1. */
-export function createApp(options: { gatewayKeys: string[]; planLimits?: Record<string, RateLimits> }) {
+export function createApp(options: { gatewayKeys: string[]; planLimits?: Record<string, RateLimits> }): {
+  app: express.Express;
+  gateway: Gateway;
+} {
   const planLimits = options.planLimits ?? DEFAULT_PLAN_LIMITS;
   const gateway = createGateway({
     providers: [createMockProvider()],

@@ -28,6 +28,11 @@ const envSchema = z.object({
   SIGNALBOX_CATALOG: z.string().optional(),
   SIGNALBOX_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   SIGNALBOX_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
+  SIGNALBOX_LOG_IO: z.enum(['true', 'false']).default('false'),
+  SIGNALBOX_WEBHOOK_URLS: z.string().optional(),
+  SIGNALBOX_WEBHOOK_SECRET: z.string().min(16).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().default('signalbox-gateway'),
 });
 
 /** The example gateway's configuration, read from the environment and validated once. */
@@ -58,6 +63,15 @@ export interface GatewayConfig {
   /** Router: time allowed until a stream's first content before falling back; cooldown of failing providers. */
   firstTokenTimeoutMs: number;
   cooldownMs: number;
+  /** Observability: capture prompts and completions in the request log (`SIGNALBOX_LOG_IO=true`; off by default). */
+  logIo: boolean;
+  /** Completed request records POSTed, signed, to these URLs (`SIGNALBOX_WEBHOOK_URLS`, comma-separated). */
+  webhookUrls: string[];
+  /** The HMAC secret of the webhooks (`SIGNALBOX_WEBHOOK_SECRET`, required with URLs). */
+  webhookSecret: string | undefined;
+  /** OTLP/HTTP trace export when set (`OTEL_EXPORTER_OTLP_ENDPOINT`), as `OTEL_SERVICE_NAME`. */
+  otlpEndpoint: string | undefined;
+  otelServiceName: string;
 }
 
 /** Reads the configuration; throws an Error naming the variable when one is invalid. */
@@ -68,6 +82,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment variable ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const value = parsed.data;
+  const webhookUrls = (value.SIGNALBOX_WEBHOOK_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  if (webhookUrls.length > 0 && value.SIGNALBOX_WEBHOOK_SECRET === undefined) {
+    throw new Error('Invalid environment variable SIGNALBOX_WEBHOOK_SECRET: required with SIGNALBOX_WEBHOOK_URLS');
+  }
   return {
     host: value.HOST,
     port: value.PORT,
@@ -81,8 +102,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     providerKeyHeaders: value.SIGNALBOX_BYOK_HEADERS === 'true',
     keyCacheTtlMs: value.SIGNALBOX_KEY_CACHE_TTL_MS,
     defaultLimits: {
-      ...(value.SIGNALBOX_RATE_LIMIT_RPM !== undefined && { requestsPerMinute: value.SIGNALBOX_RATE_LIMIT_RPM }),
-      ...(value.SIGNALBOX_RATE_LIMIT_TPM !== undefined && { tokensPerMinute: value.SIGNALBOX_RATE_LIMIT_TPM }),
+      ...(value.SIGNALBOX_RATE_LIMIT_RPM !== undefined && {
+        requestsPerMinute: value.SIGNALBOX_RATE_LIMIT_RPM,
+      }),
+      ...(value.SIGNALBOX_RATE_LIMIT_TPM !== undefined && {
+        tokensPerMinute: value.SIGNALBOX_RATE_LIMIT_TPM,
+      }),
     },
     rateLimitOnStoreError: value.SIGNALBOX_RATE_LIMIT_ON_STORE_ERROR,
     bodyLimit: value.SIGNALBOX_BODY_LIMIT,
@@ -97,5 +122,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     catalogPath: value.SIGNALBOX_CATALOG,
     firstTokenTimeoutMs: value.SIGNALBOX_FIRST_TOKEN_TIMEOUT_MS,
     cooldownMs: value.SIGNALBOX_COOLDOWN_MS,
+    logIo: value.SIGNALBOX_LOG_IO === 'true',
+    webhookUrls,
+    webhookSecret: value.SIGNALBOX_WEBHOOK_SECRET,
+    otlpEndpoint: value.OTEL_EXPORTER_OTLP_ENDPOINT,
+    otelServiceName: value.OTEL_SERVICE_NAME,
   };
 }

@@ -2,13 +2,36 @@ import { auth, generateKey, PostgresKeyStore, RedisRateLimitStore, rateLimits } 
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createGateway, type Gateway, type ProviderAdapter } from '@signalbox/core';
+import { promptCaching, RedisAffinityStore, RedisCacheStore, responseCache } from '@signalbox/cache';
+import {
+  cost,
+  createPriceCatalog,
+  PostgresBudgetStore,
+  PostgresLedgerStore,
+  withModelPricing,
+} from '@signalbox/cost';
 import { metadata } from '@signalbox/metadata';
 import { createAnthropic } from '@signalbox/provider-anthropic';
 import { createMockProvider } from '@signalbox/provider-mock';
 import { createOpenAI } from '@signalbox/provider-openai';
 import { router } from '@signalbox/routing';
+import { randomBytes } from 'node:crypto';
+import { type Dashboard, dashboard } from '@signalbox/dashboard';
+import {
+  metricsHandler,
+  type NodeHandler,
+  openTelemetry,
+  PostgresLogStore,
+  type PrometheusMetrics,
+  prometheusMetrics,
+  type RecordSink,
+  type RequestLogMiddleware,
+  requestLog,
+  webhookBroadcast,
+} from '@signalbox/observability';
 import { exampleCatalog } from './catalog.js';
 import type { GatewayConfig } from './config.js';
+import { startTracing } from './tracing.js';
 
 export interface ExampleGateway {
   gateway: Gateway;
@@ -16,6 +39,15 @@ export interface ExampleGateway {
   apiKeys: string[];
   /** True when the key was generated at start-up (print it). */
   generatedKey: boolean;
+  /** The admin key of the dashboard, `/metrics` and the admin API (`SIGNALBOX_ADMIN_KEY`, or generated). */
+  adminKey: string;
+  /** True when the admin key was generated at start-up (print it). */
+  generatedAdminKey: boolean;
+  /** The request log (its store, counters and `flush()`), and the Prometheus metrics fed by it. */
+  log: RequestLogMiddleware;
+  metrics: PrometheusMetrics;
+  /** What the app mounts besides `/v1`: `/metrics` and `/dashboard`, both behind the admin key. */
+  mounts: { metrics: NodeHandler; dashboard: Dashboard };
 }
 
 /** The example gateway's composition: the mock provider always, every middleware on. */
@@ -30,31 +62,79 @@ export function createExampleGateway(config: GatewayConfig): ExampleGateway {
     providers.push(createAnthropic({ apiKey: config.anthropic.apiKey, baseURL: config.anthropic.baseURL }));
   }
   // Shared stores: keys on Postgres (DATABASE_URL), rate-limit counters on Redis (REDIS_URL).
-  const pool = config.databaseUrl ? new pg.Pool({ connectionString: config.databaseUrl, max: 10 }) : undefined;
+  const pool = config.databaseUrl
+    ? new pg.Pool({ connectionString: config.databaseUrl, max: 10 })
+    : undefined;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', () => {}); // failures are reported (and handled) by the stores that use it
+  // Prices: the shipped list, plus the second mock provider and the catalog's `signalbox/echo`.
+  const mockPrice = { unit: 'million', input: '1', output: '2' } as const;
+  const prices = createPriceCatalog({ prices: { 'mock-backup/*': mockPrice, 'signalbox/echo': mockPrice } });
+  // Observability: the request log (Postgres with DATABASE_URL; I/O only with SIGNALBOX_LOG_IO=true),
+  // Prometheus metrics and webhooks fed by its records, OTel spans exported when OTLP is configured.
+  const generatedAdminKey = config.adminKey === undefined;
+  const adminKey = config.adminKey ?? `sbx-admin-${randomBytes(24).toString('base64url')}`;
+  const metrics = prometheusMetrics();
+  const sinks: RecordSink[] = [metrics];
+  if (config.webhookUrls.length > 0 && config.webhookSecret) {
+    sinks.push(webhookBroadcast({ urls: config.webhookUrls, secret: config.webhookSecret }));
+  }
+  const log = requestLog({
+    ...(pool && { store: new PostgresLogStore({ client: pool }) }),
+    captureIo: config.logIo,
+    sinks,
+    adminKey,
+  });
+  const tracing = config.otlpEndpoint
+    ? startTracing({ endpoint: config.otlpEndpoint, serviceName: config.otelServiceName })
+    : undefined;
   const gateway = createGateway({
-    providers,
+    providers: providers.map((provider) => withModelPricing(provider, prices)),
     use: [
       auth({
         keys: apiKeys,
-        ...(pool && { store: new PostgresKeyStore({ client: pool, onClose: () => pool.end() }) }),
+        ...(pool && { store: new PostgresKeyStore({ client: pool }) }),
         ...(config.adminKey && { admin: { key: config.adminKey } }),
         ...(config.encryptionKey && { encryptionKey: config.encryptionKey }),
         providerKeyHeaders: config.providerKeyHeaders,
         cacheTtlMs: config.keyCacheTtlMs,
       }),
+      // Outside limits, cost and cache, so refused requests and cache hits are traced and logged too.
+      ...(tracing ? [openTelemetry({ tracer: tracing.tracer })] : []),
+      log,
       rateLimits({
         defaults: config.defaultLimits,
         onStoreError: config.rateLimitOnStoreError,
         ...(redis && {
           store: new RedisRateLimitStore({
             sendCommand: (...args) => redis.call(args[0] ?? '', ...args.slice(1)),
-            onShutdown: () => redis.quit(),
+          }),
+        }),
+      }),
+      // Cost: ledger and budgets on Postgres with DATABASE_URL (budgets: see @signalbox/cost's README).
+      cost({
+        catalog: prices,
+        ...(pool && {
+          ledger: new PostgresLedgerStore({ client: pool }),
+          budgetStore: new PostgresBudgetStore({ client: pool }),
+        }),
+      }),
+      responseCache({
+        openrouter: true,
+        ...(redis && {
+          store: new RedisCacheStore({
+            sendCommand: (...args) => redis.call(args[0] ?? '', ...args.slice(1)),
           }),
         }),
       }),
       metadata(),
+      promptCaching({
+        ...(redis && {
+          affinityStore: new RedisAffinityStore({
+            sendCommand: (...args) => redis.call(args[0] ?? '', ...args.slice(1)),
+          }),
+        }),
+      }),
       router({
         catalog: config.catalogPath ?? exampleCatalog,
         firstTokenTimeoutMs: config.firstTokenTimeoutMs,
@@ -62,5 +142,17 @@ export function createExampleGateway(config: GatewayConfig): ExampleGateway {
       }),
     ],
   });
-  return { gateway, apiKeys, generatedKey };
+  // The shared clients close last, after every middleware's close hook (which may still use them).
+  const closeMiddlewares = gateway.close;
+  gateway.close = async () => {
+    await closeMiddlewares();
+    await tracing?.shutdown();
+    await pool?.end();
+    redis?.disconnect();
+  };
+  const mounts = {
+    metrics: metricsHandler(metrics, { adminKey }),
+    dashboard: dashboard({ logStore: log.store, adminKey }),
+  };
+  return { gateway, apiKeys, generatedKey, adminKey, generatedAdminKey, log, metrics, mounts };
 }

@@ -21,7 +21,7 @@ async function startProcess(
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 45_000;
   while (!/listening on (http:\/\/\S+)\/v1/.test(output)) {
     if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`gateway did not start:\n${output}`);
@@ -32,7 +32,8 @@ async function startProcess(
   return { child, url, output: () => output };
 }
 
-describe('examples/gateway main', () => {
+// Real processes started with tsx: slow to boot on a loaded 2-core machine, hence the longer timeout.
+describe('examples/gateway main', { timeout: 60_000 }, () => {
   let child: ChildProcess | undefined;
   afterEach(() => {
     child?.kill('SIGKILL');

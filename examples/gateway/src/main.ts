@@ -16,6 +16,11 @@ if (generatedKey) {
       `    -d '{"model":"mock/echo","messages":[{"role":"user","content":"Hello"}]}'\n`,
   );
 }
+console.log(`Dashboard: ${url}/dashboard   Prometheus: ${url}/metrics (admin key as Authorization: Bearer)`);
+if (running.generatedAdminKey) {
+  console.log('No SIGNALBOX_ADMIN_KEY set: generated an admin key for this run (dashboard, /metrics, /v1/admin/usage|logs):');
+  console.log(`  ${running.adminKey}\n`);
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -19,7 +19,7 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const config = readConfig(env);
   const example = createExampleGateway(config);
-  const server = createAppServer(example.gateway, config);
+  const server = createAppServer(example.gateway, config, example.mounts);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

@@ -17,3 +17,17 @@ export function generateKey(): string {
 export function keyDisplayPrefix(key: string): string {
   return key.startsWith(KEY_PREFIX) ? key.slice(0, KEY_PREFIX.length + 4) : `${key.slice(0, 3)}…`;
 }
+
+/** A new id for a stored key (`key_` + 16 random base64url characters); never derived from the key. */
+export function newKeyId(): string {
+  return `key_${randomBytes(12).toString('base64url')}`;
+}
+
+/**
+ * The stable id of a static key (one given in the options): derived from its hash by another
+ * hash, so the same key has the same id (and shares its limits) in every process, while the id
+ * reveals nothing of the stored hash.
+ */
+export function staticKeyId(hash: string): string {
+  return `key_${createHash('sha256').update(`signalbox-static-key-id:${hash}`).digest('hex').slice(0, 16)}`;
+}

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
   clientAbortSignal,
   DEFAULT_BODY_LIMIT,
@@ -10,6 +9,7 @@ import {
   parseByteSize,
   readNodeBody,
   toGatewayRequest,
+  writeNodeResponse,
 } from '@signalbox/core';
 import type { Context, Middleware, Next } from 'koa';
 
@@ -27,27 +27,31 @@ function parsedBody(context: Context): GatewayHttpRequest['body'] {
   return Buffer.isBuffer(body) ? new Uint8Array(body) : (body as object | string);
 }
 
-function respond(context: Context, result: GatewayHttpResponse): void {
+async function respond(context: Context, result: GatewayHttpResponse): Promise<void> {
+  const body = result.body;
+  if (body.type === 'sse') {
+    // Server-sent events are written by the shared Node writer (as in the Express binding): frame
+    // by frame with backpressure, stopping and aborting upstream when the client leaves. Koa's own
+    // stream piping would report every client disconnect as a "Premature close" error.
+    context.respond = false;
+    context.req.socket.setNoDelay(true);
+    await writeNodeResponse(context.res, result);
+    return;
+  }
   context.status = result.status;
   for (const [name, value] of Object.entries(result.headers)) context.set(name, value);
-  const body = result.body;
   if (body.type === 'json') context.body = body.value as object;
   else if (body.type === 'text') {
     context.type = body.contentType;
     context.body = body.value;
-  } else if (body.type === 'sse') {
-    context.set('content-type', result.headers['content-type'] ?? 'text/event-stream');
-    // Koa pipes the stream and destroys it when the client goes away, which ends the iterator
-    // (and so aborts upstream). objectMode off: each SSE frame is written as it comes.
-    context.body = Readable.from(body.events, { objectMode: false });
-    context.req.socket.setNoDelay(true);
   } else context.body = null;
 }
 
 /**
  * Koa 3 binding: `app.use(mount('/v1', koa(gateway)))`. Reads the body itself (with a size
  * limit) unless a body parser already did, hands the request to the gateway and sets its answer
- * as the Koa response, SSE as a stream flushed event by event.
+ * as the Koa response (JSON through `ctx.body`, so the app's middleware still applies; SSE written
+ * event by event).
  */
 export function koa(gateway: Gateway, options: KoaBindingOptions = {}): Middleware {
   const limit = parseByteSize(options.bodyLimit ?? DEFAULT_BODY_LIMIT);
@@ -61,7 +65,7 @@ export function koa(gateway: Gateway, options: KoaBindingOptions = {}): Middlewa
         body = await readNodeBody(context.req, limit);
       } catch (error) {
         if (GatewayError.isInstance(error) && error.status === 413) context.set('connection', 'close');
-        respond(context, gateway.errorResponse(context.path, context.headers, error));
+        await respond(context, gateway.errorResponse(context.path, context.headers, error));
         return;
       }
     }
@@ -78,6 +82,6 @@ export function koa(gateway: Gateway, options: KoaBindingOptions = {}): Middlewa
         ...(principal && { principal }),
       }),
     );
-    respond(context, result);
+    await respond(context, result);
   };
 }

@@ -188,6 +188,8 @@ export function router(options: RouterOptions = {}): GatewayMiddleware {
   return defineMiddleware(
     'router',
     async function router(context: GatewayContext) {
+      // Already answered by an outer middleware (a cache hit, an estimate): nothing to route.
+      if (context.result || context.stream || context.response) return;
       await routeRequest(context);
     },
     { routes },

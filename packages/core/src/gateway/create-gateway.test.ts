@@ -218,6 +218,26 @@ describe('createGateway', () => {
     expect(outcomes).toEqual([{ status: 200, aborted: true, error: undefined }]);
   });
 
+  it('does not log a client that went away as an unhandled error', async () => {
+    const logged: string[] = [];
+    const controller = new AbortController();
+    const hanging: ProviderAdapter = {
+      ...scripted(),
+      generate: (call) =>
+        new Promise((_resolve, reject) => {
+          call.signal.addEventListener('abort', () => reject(call.signal.reason), { once: true });
+          controller.abort(new DOMException('The client disconnected', 'AbortError'));
+        }),
+    };
+    const gateway = createGateway({
+      providers: [hanging],
+      logger: { warn: (message) => logged.push(message), error: (message) => logged.push(message) },
+    });
+    const response = await gateway.handle({ ...post('/chat/completions', chat('test/a')), signal: controller.signal });
+    expect(response.status).toBe(500);
+    expect(logged).toEqual([]);
+  });
+
   it('lets a middleware answer by itself, and serves extra routes behind scope-all middlewares', async () => {
     const gateway = createGateway({
       providers: [scripted()],
@@ -262,6 +282,8 @@ describe('createGateway', () => {
       gateway.handle({ ...post('/things/42', {}), method: 'GET', body: undefined, headers });
     expect((await get({})).body).toMatchObject({ value: { id: '42' } });
     expect((await get({ 'x-block': 'yes' })).status).toBe(403);
+    const malformed = await gateway.handle({ ...post('/things/%E0', {}), method: 'GET', body: undefined });
+    expect(malformed.status).toBe(400);
   });
 
   it('lists models in the OpenAI shape, or Anthropic when anthropic-version is sent', async () => {

@@ -163,9 +163,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     error: unknown,
     format: WireFormat,
     headers: Record<string, string> = {},
+    clientGone = false,
   ): GatewayHttpResponse {
     const failure = GatewayError.from(error);
-    if (!GatewayError.isInstance(error)) {
+    // A client that went away is not a gateway failure (its abort reason surfaces here as is).
+    if (!GatewayError.isInstance(error) && !clientGone) {
       logger.error('Unhandled error while handling a request', {
         error:
           error instanceof Error
@@ -266,7 +268,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await runDone(context, { status: 200, aborted: false });
       return { status: 200, headers: { ...context.responseHeaders }, body: { type: 'json', value } };
     } catch (error) {
-      const response = errorResponse(error, base.format, context.responseHeaders);
+      const response = errorResponse(error, base.format, context.responseHeaders, base.signal.aborted);
       await runDone(context, { status: response.status, aborted: base.signal.aborted, error });
       return response;
     }
@@ -365,7 +367,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     const method = http.method.toUpperCase();
     const chatFormat = chatPaths[path];
     if (chatFormat && method === 'POST') return handleChat(http, path, chatFormat);
-    const match = table.match(method, path);
+    let match: ReturnType<RouteTable['match']>;
+    try {
+      match = table.match(method, path);
+    } catch (error) {
+      return errorResponse(error, chatFormat ?? formatForPath(path, http.headers));
+    }
     const format =
       (match !== undefined && match !== 'method-not-allowed' && match.route.format) ||
       chatFormat ||

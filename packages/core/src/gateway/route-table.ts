@@ -1,3 +1,4 @@
+import { GatewayError } from '../errors/gateway-error.js';
 import type { Route } from './middleware.js';
 
 export interface RouteMatch {
@@ -9,6 +10,18 @@ interface CompiledRoute {
   route: Route;
   pattern: RegExp;
   names: string[];
+}
+
+/** A path segment, percent-decoded; a malformed escape (`%E0`) is the client's 400, not a 500. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new GatewayError(`Malformed percent-encoding in the URL path: '${segment}'.`, {
+      status: 400,
+      code: 'invalid_url',
+    });
+  }
 }
 
 /** Matches extra routes by method and path (`/keys/:id`), compiled once. */
@@ -43,7 +56,7 @@ export class RouteTable {
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
       names.forEach((name, index) => {
-        params[name] = decodeURIComponent(found[index + 1] ?? '');
+        params[name] = decodeSegment(found[index + 1] ?? '');
       });
       return { route, params };
     }
