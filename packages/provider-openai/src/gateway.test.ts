@@ -1,4 +1,9 @@
-import { createGateway, type Gateway, type GatewayHttpResponse } from '@signalbox/core';
+import {
+  createGateway,
+  type Gateway,
+  type GatewayHttpResponse,
+  type GatewayMiddleware,
+} from '@signalbox/core';
 import { type FakeUpstream, startFakeOpenAI } from '@signalbox/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAI, type OpenAIProvider } from './openai-provider.js';
@@ -59,8 +64,28 @@ describe('an OpenAI client through the gateway to the OpenAI adapter', () => {
     expect(body.choices).toMatchObject([{ message: { role: 'assistant', content: 'echo: Hi' } }]);
     const sent = upstream.requests.at(-1);
     expect(sent?.body).toMatchObject({ model: 'gpt-4o-mini', logit_bias: { '1': 1 }, store: false });
-    expect(sent?.headers['openai-organization']).toBe('org_client');
+    // On the operator's key, a client must not pick the organization that is billed.
+    expect(sent?.headers['openai-organization']).toBeUndefined();
     expect(sent?.headers.authorization).toBe('Bearer sk-test');
+  });
+
+  it("forwards the account headers with the principal's own key (BYOK)", async () => {
+    const ownKey: GatewayMiddleware = async (context, next) => {
+      context.principal = { id: 'user-1', kind: 'user', providerKeys: { openai: 'sk-test' } };
+      await next();
+    };
+    const byokGateway = createGateway({ providers: [openai], use: [ownKey] });
+    const response = await byokGateway.handle({
+      method: 'POST',
+      path: '/v1/chat/completions',
+      query: new URLSearchParams(),
+      headers: { 'content-type': 'application/json', 'openai-organization': 'org_client' },
+      body: JSON.stringify({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }),
+      signal: new AbortController().signal,
+    });
+    expect(response.status).toBe(200);
+    expect(upstream.requests.at(-1)?.headers['openai-organization']).toBe('org_client');
+    await byokGateway.close();
   });
 
   it('streams SSE chunks ending in [DONE]', async () => {

@@ -3,6 +3,7 @@ import type { TextPart, ToolResultPart, UserContentPart } from '../spec/v1/conte
 import type { Message } from '../spec/v1/message.js';
 import type { Tool, ToolChoice } from '../spec/v1/tool.js';
 import { extrasAsOptions, pickExtras } from './anthropic-extras.js';
+import { decodeAnthropicOutputFormat } from './anthropic-output-format.js';
 import {
   type AnthropicCountTokensRequest,
   type AnthropicMessageParam,
@@ -44,6 +45,8 @@ const customToolKeys = new Set(['type', 'name', 'description', 'input_schema']);
  * 'user' or 'assistant'`). Fields the canonical model does not map (`service_tier`, `container`,
  * `mcp_servers`, `context_management`, the hosted-gateway routing fields `models`, `fallbacks`,
  * `provider`, `providerOptions`, anything unknown) are kept verbatim in `source.extraFields`.
+ * Structured outputs (`output_config.format` / `output_format` with a JSON schema) also become the
+ * canonical `responseFormat`, so another provider is asked for JSON too.
  */
 export function decodeAnthropicMessagesRequest(body: unknown): ChatRequest {
   const parsed = anthropicMessagesRequestSchema.safeParse(body);
@@ -102,6 +105,8 @@ function decodeShared(wire: AnthropicCountTokensRequest): ChatRequest {
     if (reasoning === undefined) extraFields.thinking = thinking;
     else request.reasoning = reasoning;
   }
+  const responseFormat = decodeAnthropicOutputFormat(extraFields);
+  if (responseFormat !== undefined) request.responseFormat = responseFormat;
   return request;
 }
 

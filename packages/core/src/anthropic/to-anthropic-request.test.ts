@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../spec/v1/chat-request.js';
 import type { ProviderCall } from '../spec/v1/provider-adapter.js';
+import { decodeOpenAIChatRequest } from '../openai/decode-openai-chat-request.js';
 import { decodeAnthropicMessagesRequest } from './decode-anthropic-request.js';
 import {
   DEFAULT_ANTHROPIC_MAX_TOKENS,
@@ -25,7 +26,7 @@ function openAIRequest(overrides: Partial<ChatRequest> = {}): ChatRequest {
     model: 'anthropic/claude-haiku-4.5',
     messages: hello,
     stream: false,
-    source: { format: 'openai', extraFields: { store: true }, forwardHeaders: {} },
+    source: { format: 'openai', extraFields: {}, forwardHeaders: {} },
     ...overrides,
   };
 }
@@ -196,6 +197,48 @@ describe('toAnthropicMessagesRequest', () => {
       { type: 'text', text: 'Long static prompt', cache_control: { type: 'ephemeral' } },
     ]);
     expect(body).not.toHaveProperty('store');
+  });
+
+  it("warns about an OpenAI client's fields Anthropic has no equivalent for, and does not send them", () => {
+    const source = {
+      format: 'openai' as const,
+      extraFields: {
+        store: true,
+        logit_bias: { '1': 2 },
+        provider: { order: ['x'] },
+        usage: { include: true },
+      },
+      forwardHeaders: {},
+    };
+    const { body, warnings } = toAnthropicMessagesRequest(call(openAIRequest({ source })));
+    expect(body).not.toHaveProperty('store');
+    expect(body).not.toHaveProperty('logit_bias');
+    // Hosted-gateway routing fields are the gateway's own, not dropped features.
+    expect(warnings.map((warning) => warning.type === 'unsupported' && warning.feature)).toEqual([
+      'store',
+      'logit_bias',
+    ]);
+  });
+
+  it("sends an OpenAI client's cache_control markers (OpenRouter style) on parts and tools", () => {
+    const marker = { type: 'ephemeral' };
+    const request = decodeOpenAIChatRequest({
+      model: 'anthropic/claude-haiku-4-5',
+      messages: [
+        { role: 'system', content: [{ type: 'text', text: 'Long static prompt', cache_control: marker }] },
+        { role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: marker }] },
+      ],
+      tools: [
+        { type: 'function', function: { name: 'f', parameters: { type: 'object' } }, cache_control: marker },
+      ],
+    });
+    const { body, warnings } = toAnthropicMessagesRequest(call(request));
+    expect(body.system).toEqual([{ type: 'text', text: 'Long static prompt', cache_control: marker }]);
+    expect(body.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: marker }] },
+    ]);
+    expect(body.tools).toEqual([{ name: 'f', input_schema: { type: 'object' }, cache_control: marker }]);
+    expect(warnings).toEqual([]);
   });
 
   it('asks for JSON in the system prompt when a JSON response format is requested', () => {

@@ -2,6 +2,7 @@ import type { ChatRequest, ReasoningOptions, ResponseFormat } from '../spec/v1/c
 import type { ProviderCall } from '../spec/v1/provider-adapter.js';
 import type { Warning } from '../spec/v1/warning.js';
 import { withExtras } from './anthropic-extras.js';
+import { hasNativeOutputFormat } from './anthropic-output-format.js';
 import { lacksThinkingForToolLoop, toAnthropicPrompt } from './to-anthropic-messages.js';
 
 /**
@@ -25,6 +26,9 @@ const budgetByEffort: Record<string, number> = {
 
 /** Hosted-gateway routing fields a client may send that never go to a provider. */
 const gatewayOnlyKeys = new Set(['models', 'fallbacks', 'provider', 'providerOptions']);
+
+/** The same for an OpenAI-format client (OpenRouter's `route`, `transforms`, `usage` too). */
+const foreignGatewayOnlyKeys = new Set([...gatewayOnlyKeys, 'route', 'transforms', 'usage']);
 
 /** Fields `POST /v1/messages/count_tokens` accepts. */
 const countTokensKeys = [
@@ -51,7 +55,8 @@ export interface ToAnthropicRequestOptions {
  * - `model` is `call.modelId`; messages and system prompts as described in `toAnthropicPrompt`.
  * - `max_tokens`: the request's, else `defaultMaxTokens` (+ the thinking budget when thinking is on).
  * - `responseFormat` json: Anthropic has no JSON mode here, so a system block instructs JSON output
- *   (matching the schema when there is one), with a 'compatibility' warning.
+ *   (matching the schema when there is one), with a 'compatibility' warning; not when an
+ *   Anthropic client sent its own `output_config.format`, which passes through as sent.
  * - `reasoning`: a budget -> `thinking` enabled; an effort -> a budget (low 1024, medium 4096,
  *   high 16384) with a 'compatibility' warning; `enabled: false` -> disabled.
  * - `n` > 1, `seed`, presence/frequency penalties, logprobs, OpenAI `metadata`: 'unsupported' warnings.
@@ -59,6 +64,8 @@ export interface ToAnthropicRequestOptions {
  * - When the client spoke Anthropic (`source.format === 'anthropic'`), `source.extraFields` are
  *   merged into the body (mapped fields win; `models`, `fallbacks`, `provider`,
  *   `providerOptions` are dropped), so `context_management`, `service_tier`, `container`... pass.
+ *   Another format's unmapped fields (OpenAI's `logit_bias`...) are not sent: an 'unsupported'
+ *   warning each.
  */
 export function toAnthropicMessagesRequest(
   call: ProviderCall,
@@ -67,7 +74,7 @@ export function toAnthropicMessagesRequest(
   const request = call.request;
   const warnings: Warning[] = [];
   const prompt = toAnthropicPrompt(request.messages, warnings);
-  if (request.responseFormat?.type === 'json') {
+  if (request.responseFormat?.type === 'json' && !hasNativeOutputFormat(request)) {
     prompt.system.push({ type: 'text', text: jsonInstruction(request.responseFormat) });
     warnings.push({
       type: 'compatibility',
@@ -107,8 +114,26 @@ export function toAnthropicMessagesRequest(
     for (const key in extra) {
       if (!(key in body) && !gatewayOnlyKeys.has(key) && extra[key] !== undefined) body[key] = extra[key];
     }
+  } else if (request.source !== undefined) {
+    warnForeignFields(request.source.format, request.source.extraFields, warnings);
   }
   return { body, warnings };
+}
+
+/**
+ * Warns about the top-level fields another format's client sent that the canonical model does not
+ * map (OpenAI's `logit_bias`, `service_tier`, `store`...): Anthropic has no field for them, so
+ * they are not sent, and that must not be silent.
+ */
+function warnForeignFields(format: string, extraFields: Record<string, unknown>, warnings: Warning[]): void {
+  for (const key in extraFields) {
+    if (extraFields[key] === undefined || foreignGatewayOnlyKeys.has(key)) continue;
+    warnings.push({
+      type: 'unsupported',
+      feature: key,
+      details: `a field of the ${format} request format that Anthropic has no equivalent for; not sent`,
+    });
+  }
 }
 
 /**

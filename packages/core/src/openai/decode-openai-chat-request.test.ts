@@ -32,7 +32,10 @@ describe('decodeOpenAIChatRequest', () => {
             {
               type: 'text',
               text: 'Answer in English.',
-              providerOptions: { openai: { cache_control: { type: 'ephemeral' } } },
+              providerOptions: {
+                openai: { cache_control: { type: 'ephemeral' } },
+                anthropic: { cache_control: { type: 'ephemeral' } },
+              },
             },
           ],
           providerOptions: { openai: { name: 'policy' } },

@@ -7,7 +7,7 @@ import {
   type OpenAIToolChoice,
   openaiChatRequestSchema,
 } from './openai-chat-request-schema.js';
-import { collectExtras } from './openai-provider-options.js';
+import { collectExtras, partProviderOptions } from './openai-provider-options.js';
 import { openaiValidationError } from './openai-validation-error.js';
 
 /** Top-level fields mapped onto the canonical request; everything else goes to `source.extraFields`. */
@@ -48,8 +48,8 @@ function decodeTool(tool: OpenAITool): Tool {
   const decoded: Tool = { type: 'function', name: fn.name, inputSchema: fn.parameters ?? emptyObjectSchema };
   if (fn.description != null) decoded.description = fn.description;
   if (fn.strict != null) decoded.strict = fn.strict;
-  const extras = collectExtras(tool, functionToolKeys);
-  if (extras) decoded.providerOptions = { openai: extras };
+  const providerOptions = partProviderOptions(collectExtras(tool, functionToolKeys));
+  if (providerOptions) decoded.providerOptions = providerOptions;
   return decoded;
 }
 

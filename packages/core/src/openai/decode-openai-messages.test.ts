@@ -37,13 +37,19 @@ describe('decodeOpenAIMessage', () => {
         {
           type: 'text',
           text: 'Summarize',
-          providerOptions: { openai: { cache_control: { type: 'ephemeral' } } },
+          providerOptions: {
+            openai: { cache_control: { type: 'ephemeral' } },
+            anthropic: { cache_control: { type: 'ephemeral' } },
+          },
         },
         {
           type: 'image',
           source: { type: 'base64', data: '/9j/4AAQ' },
           mediaType: 'image/jpeg',
-          providerOptions: { openai: { cache_control: { type: 'ephemeral' } } },
+          providerOptions: {
+            openai: { cache_control: { type: 'ephemeral' } },
+            anthropic: { cache_control: { type: 'ephemeral' } },
+          },
         },
       ],
     });

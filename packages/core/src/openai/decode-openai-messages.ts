@@ -14,7 +14,7 @@ import type {
   OpenAIUserContentPart,
 } from './openai-chat-request-schema.js';
 import { audioFormatToMediaType, mediaTypeFromFilename, parseDataUrl } from './openai-media.js';
-import { collectExtras, openaiProviderOptions } from './openai-provider-options.js';
+import { collectExtras, openaiProviderOptions, partProviderOptions } from './openai-provider-options.js';
 
 const textPartKeys = new Set(['type', 'text']);
 const imagePartKeys = new Set(['type', 'image_url']);
@@ -45,7 +45,7 @@ function withOptions<T extends object>(value: T, providerOptions: ProviderOption
 function textPart(part: OpenAITextPart): TextPart {
   return withOptions<TextPart>(
     { type: 'text', text: part.text },
-    openaiProviderOptions(collectExtras(part, textPartKeys)),
+    partProviderOptions(collectExtras(part, textPartKeys)),
   );
 }
 
@@ -64,7 +64,7 @@ function userPart(part: OpenAIUserContentPart): UserContentPart {
         ? { type: 'image', source: { type: 'base64', data: data.data }, mediaType: data.mediaType }
         : { type: 'image', source: { type: 'url', url } };
       if (part.image_url.detail) image.detail = part.image_url.detail;
-      return withOptions(image, openaiProviderOptions(collectExtras(part, imagePartKeys)));
+      return withOptions(image, partProviderOptions(collectExtras(part, imagePartKeys)));
     }
     case 'input_audio':
       return withOptions<FilePart>(
@@ -73,7 +73,7 @@ function userPart(part: OpenAIUserContentPart): UserContentPart {
           source: { type: 'base64', data: part.input_audio.data },
           mediaType: audioFormatToMediaType(part.input_audio.format),
         },
-        openaiProviderOptions(collectExtras(part, audioPartKeys)),
+        partProviderOptions(collectExtras(part, audioPartKeys)),
       );
     case 'file': {
       const { file_data: fileData, file_id: fileId, filename } = part.file;
@@ -95,7 +95,7 @@ function userPart(part: OpenAIUserContentPart): UserContentPart {
         };
       }
       if (filename) file.filename = filename;
-      return withOptions(file, openaiProviderOptions(collectExtras(part, filePartKeys)));
+      return withOptions(file, partProviderOptions(collectExtras(part, filePartKeys)));
     }
   }
 }

@@ -85,6 +85,35 @@ describe('fromOpenAIChatStream', () => {
     ]);
   });
 
+  it('keeps every argument fragment of calls a server interleaves', async () => {
+    const chunk = (delta: unknown, finish: string | null = null) =>
+      JSON.stringify({ id: 'c', choices: [{ index: 0, delta, finish_reason: finish }] });
+    const call = (index: number, id: string) => ({
+      tool_calls: [{ index, id, type: 'function', function: { name: 'get_weather', arguments: '' } }],
+    });
+    const args = (index: number, text: string) => ({
+      tool_calls: [{ index, function: { arguments: text } }],
+    });
+    const parts = await collect(
+      fromOpenAIChatStream(
+        events(
+          chunk(call(0, 'call_a')),
+          chunk(args(0, '{"city": ')),
+          chunk(call(1, 'call_b')),
+          chunk(args(1, '{"city": "Rome"}')),
+          chunk(args(0, '"Paris"}')),
+          chunk({}, 'tool_calls'),
+          '[DONE]',
+        ),
+        [],
+      ),
+    );
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([
+      { type: 'tool-call', toolCallId: 'call_a', toolName: 'get_weather', input: '{"city": "Paris"}' },
+      { type: 'tool-call', toolCallId: 'call_b', toolName: 'get_weather', input: '{"city": "Rome"}' },
+    ]);
+  });
+
   it('reads DeepSeek reasoning_content and closes reasoning before text', async () => {
     const parts = await collect(
       fromOpenAIChatStream(chunkEvents('deepseek-chat-stream-reasoning.chunks.txt'), []),

@@ -3,18 +3,12 @@ import type { SseEvent } from '../sse/parse-sse.js';
 import type { StreamPart } from '../spec/v1/stream-part.js';
 import type { Warning } from '../spec/v1/warning.js';
 import { convertOpenAIUsage } from './convert-openai-usage.js';
-import { generateToolCallId, openaiResponseInfo } from './from-openai-chat-response.js';
+import { openaiResponseInfo } from './from-openai-chat-response.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+import { OpenAIToolCallAssembler } from './openai-tool-call-stream.js';
 import { openaiUsageSchema } from './openai-usage-schema.js';
 
 type WireObject = Record<string, unknown>;
-
-interface ToolCallState {
-  id: string;
-  name: string;
-  input: string;
-  ended: boolean;
-}
 
 function isObject(value: unknown): value is WireObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,7 +36,8 @@ function chunkError(error: WireObject): GatewayError {
  * Converts the SSE events of an OpenAI chat completion stream into canonical stream parts:
  * `stream-start` (with `warnings`), `response-metadata` from the first chunk, text (`text-0`),
  * reasoning (`delta.reasoning` or `delta.reasoning_content`), refusal, tool input per
- * `tool_calls` index with the assembled `tool-call`, logprobs, and `finish` with the usage of
+ * `tool_calls` index with the assembled `tool-call` (one call at a time, also when a server
+ * interleaves them: see `OpenAIToolCallAssembler`), logprobs, and `finish` with the usage of
  * the usage chunk. Open blocks are closed before `finish`; reading stops at `[DONE]`.
  *
  * Failures are `error` parts, never throws of its own: an `error` chunk (OpenRouter), a chunk
@@ -61,17 +56,7 @@ export async function* fromOpenAIChatStream(
   let reasoningId: string | undefined;
   let textCount = 0;
   let reasoningCount = 0;
-  const toolCalls = new Map<number, ToolCallState>();
-  let openTool: ToolCallState | undefined;
-
-  function* endTool(): Generator<StreamPart> {
-    if (openTool === undefined || openTool.ended) return;
-    const tool = openTool;
-    tool.ended = true;
-    openTool = undefined;
-    yield { type: 'tool-input-end', id: tool.id };
-    yield { type: 'tool-call', toolCallId: tool.id, toolName: tool.name, input: tool.input };
-  }
+  const tools = new OpenAIToolCallAssembler();
   function* endText(): Generator<StreamPart> {
     if (textId === undefined) return;
     yield { type: 'text-end', id: textId };
@@ -132,7 +117,7 @@ export async function* fromOpenAIChatStream(
       const reasoning = stringOf(delta.reasoning) || stringOf(delta.reasoning_content);
       if (reasoning) {
         if (textId !== undefined) yield* endText();
-        if (openTool !== undefined) yield* endTool();
+        if (tools.open) yield* tools.endAll();
         if (reasoningId === undefined) {
           reasoningId = `reasoning-${reasoningCount++}`;
           yield { type: 'reasoning-start', id: reasoningId };
@@ -142,7 +127,7 @@ export async function* fromOpenAIChatStream(
       const content = stringOf(delta.content);
       if (content) {
         if (reasoningId !== undefined) yield* endReasoning();
-        if (openTool !== undefined) yield* endTool();
+        if (tools.open) yield* tools.endAll();
         if (textId === undefined) {
           textId = `text-${textCount++}`;
           yield { type: 'text-start', id: textId };
@@ -154,29 +139,9 @@ export async function* fromOpenAIChatStream(
       if (Array.isArray(delta.tool_calls)) {
         for (const item of delta.tool_calls) {
           if (!isObject(item)) continue;
-          const index = typeof item.index === 'number' ? item.index : toolCalls.size;
-          const fn = isObject(item.function) ? item.function : {};
-          const argumentsDelta = stringOf(fn.arguments) ?? '';
-          let tool = toolCalls.get(index);
-          if (tool === undefined) {
-            if (textId !== undefined) yield* endText();
-            if (reasoningId !== undefined) yield* endReasoning();
-            if (openTool !== undefined) yield* endTool();
-            tool = {
-              id: stringOf(item.id) ?? generateToolCallId(),
-              name: stringOf(fn.name) ?? '',
-              input: '',
-              ended: false,
-            };
-            toolCalls.set(index, tool);
-            openTool = tool;
-            yield { type: 'tool-input-start', id: tool.id, toolName: tool.name };
-          }
-          // A fragment of a call that already ended (servers interleaving calls) cannot be re-opened.
-          if (argumentsDelta !== '' && !tool.ended) {
-            tool.input += argumentsDelta;
-            yield { type: 'tool-input-delta', id: tool.id, delta: argumentsDelta };
-          }
+          if (textId !== undefined) yield* endText();
+          if (reasoningId !== undefined) yield* endReasoning();
+          yield* tools.fragment(item);
         }
       }
     }
@@ -190,7 +155,7 @@ export async function* fromOpenAIChatStream(
   }
   yield* endReasoning();
   yield* endText();
-  yield* endTool();
+  yield* tools.endAll();
   const parsedUsage = usage === undefined ? undefined : openaiUsageSchema.safeParse(usage);
   yield {
     type: 'finish',

@@ -4,6 +4,7 @@ import {
   collectExtras,
   hasOpenAIExtras,
   openaiProviderOptions,
+  partProviderOptions,
 } from './openai-provider-options.js';
 
 describe('openai provider options', () => {
@@ -28,5 +29,16 @@ describe('openai provider options', () => {
     expect(hasOpenAIExtras({ openai: { role: 'developer' } })).toBe(false);
     expect(hasOpenAIExtras({ openai: { cache_control: {} } })).toBe(true);
     expect(hasOpenAIExtras(undefined)).toBe(false);
+  });
+
+  it('mirrors an OpenRouter-style cache_control of a part into the Anthropic options', () => {
+    const marker = { type: 'ephemeral', ttl: '1h' };
+    expect(partProviderOptions({ cache_control: marker, x: 1 })).toEqual({
+      openai: { cache_control: marker, x: 1 },
+      anthropic: { cache_control: marker },
+    });
+    expect(partProviderOptions({ x: 1 })).toEqual({ openai: { x: 1 } });
+    expect(partProviderOptions({ cache_control: 'yes' })).toEqual({ openai: { cache_control: 'yes' } });
+    expect(partProviderOptions(undefined)).toBeUndefined();
   });
 });

@@ -37,6 +37,23 @@ export function openaiProviderOptions(
   return extras === undefined ? undefined : { openai: extras };
 }
 
+/**
+ * The provider options of a content part or a tool from its extra wire fields: `{ openai: extras }`,
+ * plus `{ anthropic: { cache_control } }` when the client marked it with an Anthropic prompt-cache
+ * breakpoint, as OpenRouter and LiteLLM let OpenAI-format clients do. The marker then takes effect
+ * when the model is Claude, and still reaches an OpenAI-format upstream as sent.
+ */
+export function partProviderOptions(
+  extras: Record<string, unknown> | undefined,
+): ProviderOptions | undefined {
+  const options = openaiProviderOptions(extras);
+  const marker = extras?.cache_control;
+  if (options !== undefined && typeof marker === 'object' && marker !== null && !Array.isArray(marker)) {
+    options.anthropic = { cache_control: marker };
+  }
+  return options;
+}
+
 /** Copies the wire fields in `providerOptions.openai` (not the bookkeeping keys) onto `target`. */
 export function assignOpenAIExtras(
   target: Record<string, unknown>,

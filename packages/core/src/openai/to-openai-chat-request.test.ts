@@ -3,6 +3,7 @@ import type { ChatRequest } from '../spec/v1/chat-request.js';
 import type { ProviderCall } from '../spec/v1/provider-adapter.js';
 import { decodeOpenAIChatRequest } from './decode-openai-chat-request.js';
 import { chatRequest, readFixture } from './openai-test-utils.js';
+import { decodeAnthropicMessagesRequest } from '../anthropic/decode-anthropic-request.js';
 import { toOpenAIChatRequest } from './to-openai-chat-request.js';
 
 function call(request: ChatRequest, modelId = 'gpt-4o-mini-2024-07-18'): ProviderCall {
@@ -191,5 +192,59 @@ describe('toOpenAIChatRequest', () => {
     expect(body.response_format).toEqual({ type: 'json_object' });
     expect(body.tool_choice).toBeUndefined();
     expect(body.parallel_tool_calls).toBeUndefined();
+  });
+
+  it("warns about an Anthropic client's fields OpenAI has no equivalent for, and does not send them", () => {
+    const request = decodeAnthropicMessagesRequest({
+      model: 'openai/gpt-4o-mini',
+      max_tokens: 100,
+      messages: [{ role: 'user', content: 'Hi' }],
+      context_management: { edits: [{ type: 'clear_tool_uses_20250919' }] },
+      service_tier: 'auto',
+      fallbacks: ['anthropic/claude-haiku-4-5'],
+    });
+    const { body, warnings } = toOpenAIChatRequest(call(request));
+    expect(body).not.toHaveProperty('context_management');
+    expect(body).not.toHaveProperty('service_tier');
+    // `fallbacks` is a hosted-gateway routing field: the gateway's own, not a dropped feature.
+    expect(warnings.map((warning) => warning.type === 'unsupported' && warning.feature)).toEqual([
+      'context_management',
+      'service_tier',
+    ]);
+  });
+
+  it("maps an Anthropic client's structured output (output_config.format) to response_format", () => {
+    const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
+    for (const field of [
+      { output_config: { format: { type: 'json_schema', schema } } },
+      { output_format: { type: 'json_schema', schema } },
+    ]) {
+      const request = decodeAnthropicMessagesRequest({
+        model: 'openai/gpt-4o-mini',
+        max_tokens: 100,
+        messages: [{ role: 'user', content: 'Hi' }],
+        ...field,
+      });
+      const { body, warnings } = toOpenAIChatRequest(call(request));
+      expect(body.response_format).toEqual({
+        type: 'json_schema',
+        json_schema: { name: 'response', schema },
+      });
+      expect(warnings).toEqual([]);
+    }
+  });
+
+  it("cuts more than 4 stop sequences of another format's client to OpenAI's 4, with a warning", () => {
+    const stopSequences = ['a', 'b', 'c', 'd', 'e'];
+    const { body, warnings } = toOpenAIChatRequest(call(chatRequest({ stopSequences })));
+    expect(body.stop).toEqual(['a', 'b', 'c', 'd']);
+    expect(warnings).toEqual([
+      { type: 'compatibility', feature: 'stopSequences', details: expect.stringContaining('"e"') },
+    ]);
+    // An OpenAI client's own list goes as sent: its upstream decides.
+    const source = { format: 'openai' as const, extraFields: {}, forwardHeaders: {} };
+    const own = toOpenAIChatRequest(call(chatRequest({ stopSequences, source })));
+    expect(own.body.stop).toEqual(stopSequences);
+    expect(own.warnings).toEqual([]);
   });
 });

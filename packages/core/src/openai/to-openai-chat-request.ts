@@ -25,6 +25,50 @@ export interface ToOpenAIChatRequestOptions {
  */
 const gatewayOnlyKeys = new Set(['models', 'provider', 'providerOptions', 'route', 'transforms', 'usage']);
 
+/** Hosted-gateway routing fields of an Anthropic-format request (`fallbacks` is Vercel's). */
+const foreignGatewayOnlyKeys = new Set([...gatewayOnlyKeys, 'fallbacks']);
+
+/** OpenAI's limit on `stop` (OpenAI-compatible servers may take more). */
+export const OPENAI_MAX_STOP_SEQUENCES = 4;
+
+/**
+ * Warns about the top-level fields another format's client sent that the canonical model does not
+ * map (Anthropic's `context_management`, `container`, `service_tier`...): OpenAI has no field for
+ * them, so they are not sent, and that must not be silent. Anthropic's `output_format` and an
+ * `output_config` holding only `format` are mapped (to `response_format`) and not reported.
+ */
+function warnForeignFields(request: ChatRequest, warnings: Warning[]): void {
+  const source = request.source;
+  if (source === undefined || source.format === 'openai') return;
+  for (const key of Object.keys(source.extraFields)) {
+    const value = source.extraFields[key];
+    if (value === undefined || foreignGatewayOnlyKeys.has(key)) continue;
+    if (key === 'output_format' && request.responseFormat !== undefined) continue;
+    if (key === 'output_config' && request.responseFormat !== undefined && onlyFormat(value)) continue;
+    warnings.push({
+      type: 'unsupported',
+      feature: key,
+      details: `a field of the ${source.format} request format that OpenAI has no equivalent for; not sent`,
+    });
+  }
+}
+
+function onlyFormat(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).every((key) => key === 'format');
+}
+
+function toOpenAIStop(request: ChatRequest, stop: string[], warnings: Warning[]): string[] {
+  // An OpenAI client's own list goes as sent: the upstream (maybe not OpenAI itself) decides.
+  if (stop.length <= OPENAI_MAX_STOP_SEQUENCES || request.source?.format === 'openai') return stop;
+  const dropped = stop.slice(OPENAI_MAX_STOP_SEQUENCES).map((sequence) => JSON.stringify(sequence));
+  warnings.push({
+    type: 'compatibility',
+    feature: 'stopSequences',
+    details: `OpenAI accepts at most ${OPENAI_MAX_STOP_SEQUENCES} stop sequences; not sent: ${dropped.join(', ')}`,
+  });
+  return stop.slice(0, OPENAI_MAX_STOP_SEQUENCES);
+}
+
 function toOpenAITool(tool: Tool, warnings: Warning[]): Record<string, unknown> | undefined {
   if (tool.type === 'provider') {
     if (tool.format === 'openai') return tool.raw;
@@ -84,6 +128,9 @@ function maxTokensFieldOf(
  * the usage chunk (`stream_options.include_usage`), so cost is never lost. Settings OpenAI has no
  * field for (`topK`, other formats' provider tools, images in tool results) are dropped with an
  * `unsupported` warning; an Anthropic-style reasoning budget becomes `reasoning_effort` with a
+ * `compatibility` warning. Top-level fields of another format's client that the canonical model
+ * does not map (Anthropic's `context_management`...) are not sent, each with an `unsupported`
+ * warning; more than 4 stop sequences from such a client are cut to OpenAI's 4, with a
  * `compatibility` warning.
  *
  * When the client spoke OpenAI too (`request.source.format === 'openai'`), the top-level fields
@@ -119,7 +166,7 @@ export function toOpenAIChatRequest(
   if (request.presencePenalty !== undefined) body.presence_penalty = request.presencePenalty;
   if (request.frequencyPenalty !== undefined) body.frequency_penalty = request.frequencyPenalty;
   if (request.stopSequences !== undefined && request.stopSequences.length > 0)
-    body.stop = request.stopSequences;
+    body.stop = toOpenAIStop(request, request.stopSequences, warnings);
   if (request.seed !== undefined) body.seed = request.seed;
   if (request.n !== undefined) body.n = request.n;
   if (request.responseFormat !== undefined)
@@ -154,6 +201,7 @@ export function toOpenAIChatRequest(
       });
   }
 
+  warnForeignFields(request, warnings);
   if (source) {
     for (const key of Object.keys(source)) {
       if (key in body || gatewayOnlyKeys.has(key)) continue;
