@@ -12,8 +12,11 @@ import {
 } from '@signalbox/cost';
 import { metadata } from '@signalbox/metadata';
 import { createAnthropic } from '@signalbox/provider-anthropic';
+import { createGoogle, createVertex } from '@signalbox/provider-google';
 import { createMockProvider } from '@signalbox/provider-mock';
-import { createOpenAI } from '@signalbox/provider-openai';
+import { createOpenAI, openaiPresetsFromEnv } from '@signalbox/provider-openai';
+import { createAzure } from '@signalbox/provider-azure';
+import { createBedrock } from '@signalbox/provider-bedrock';
 import { router } from '@signalbox/routing';
 import { randomBytes } from 'node:crypto';
 import { type Dashboard, dashboard } from '@signalbox/dashboard';
@@ -61,12 +64,41 @@ export function createExampleGateway(config: GatewayConfig): ExampleGateway {
   if (config.anthropic) {
     providers.push(createAnthropic({ apiKey: config.anthropic.apiKey, baseURL: config.anthropic.baseURL }));
   }
+  // Gemini: `google/<model>` with an API key; Vertex AI: `vertex/<model>` with a service account.
+  if (config.google)
+    providers.push(createGoogle({ apiKey: config.google.apiKey, baseURL: config.google.baseURL }));
+  if (config.vertex) {
+    const { project, location, keyFile, baseURL } = config.vertex;
+    providers.push(
+      createVertex({ project, location, ...(keyFile && { keyFile }), ...(baseURL && { baseURL }) }),
+    );
+  }
+  // Amazon Bedrock: `bedrock/<model id>`, SigV4 with the environment's keys or the AWS credential chain.
+  if (config.bedrock) {
+    const { region, credentials, apiKey, baseURL } = config.bedrock;
+    providers.push(
+      createBedrock({
+        region,
+        ...(credentials && { credentials }),
+        ...(apiKey && { apiKey }),
+        ...(baseURL && { baseURL }),
+      }),
+    );
+  }
+  // Azure OpenAI: `azure/<model>`, sent to the deployment of that name (or AZURE_OPENAI_DEPLOYMENTS's).
+  if (config.azure) {
+    const { apiKey, endpoint, apiVersion, deployments } = config.azure;
+    providers.push(createAzure({ ...endpoint, apiKey, deployments, ...(apiVersion && { apiVersion }) }));
+  }
+  // OpenAI-compatible presets, each by its usual variable: `groq/<model>`, `ollama/<model>`...
+  providers.push(...openaiPresetsFromEnv(config.presetEnv));
   // Shared stores: keys on Postgres (DATABASE_URL), rate-limit counters on Redis (REDIS_URL).
   const pool = config.databaseUrl
     ? new pg.Pool({ connectionString: config.databaseUrl, max: 10 })
     : undefined;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', () => {}); // failures are reported (and handled) by the stores that use it
+  const sendCommand = redis && ((...args: string[]) => redis.call(args[0] ?? '', ...args.slice(1)));
   // Prices: the shipped list, plus the second mock provider and the catalog's `signalbox/echo`.
   const mockPrice = { unit: 'million', input: '1', output: '2' } as const;
   const prices = createPriceCatalog({ prices: { 'mock-backup/*': mockPrice, 'signalbox/echo': mockPrice } });
@@ -94,7 +126,7 @@ export function createExampleGateway(config: GatewayConfig): ExampleGateway {
       auth({
         keys: apiKeys,
         ...(pool && { store: new PostgresKeyStore({ client: pool }) }),
-        ...(config.adminKey && { admin: { key: config.adminKey } }),
+        admin: { key: adminKey }, // the admin API under /v1/admin, with the same key as the dashboard
         ...(config.encryptionKey && { encryptionKey: config.encryptionKey }),
         providerKeyHeaders: config.providerKeyHeaders,
         cacheTtlMs: config.keyCacheTtlMs,
@@ -105,9 +137,9 @@ export function createExampleGateway(config: GatewayConfig): ExampleGateway {
       rateLimits({
         defaults: config.defaultLimits,
         onStoreError: config.rateLimitOnStoreError,
-        ...(redis && {
+        ...(sendCommand && {
           store: new RedisRateLimitStore({
-            sendCommand: (...args) => redis.call(args[0] ?? '', ...args.slice(1)),
+            sendCommand,
           }),
         }),
       }),
@@ -121,17 +153,17 @@ export function createExampleGateway(config: GatewayConfig): ExampleGateway {
       }),
       responseCache({
         openrouter: true,
-        ...(redis && {
+        ...(sendCommand && {
           store: new RedisCacheStore({
-            sendCommand: (...args) => redis.call(args[0] ?? '', ...args.slice(1)),
+            sendCommand,
           }),
         }),
       }),
       metadata(),
       promptCaching({
-        ...(redis && {
+        ...(sendCommand && {
           affinityStore: new RedisAffinityStore({
-            sendCommand: (...args) => redis.call(args[0] ?? '', ...args.slice(1)),
+            sendCommand,
           }),
         }),
       }),

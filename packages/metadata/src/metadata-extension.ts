@@ -1,4 +1,4 @@
-import type { ResponseExtension, WireFormat } from '@signalbox/core';
+import type { ResponseExtension, Warning, WireFormat } from '@signalbox/core';
 import type { MetadataSource } from './metadata-source.js';
 import { openrouterBodyFields, usageFields } from './openrouter-shape.js';
 import type { MetadataStyles } from './select-styles.js';
@@ -13,6 +13,8 @@ export interface ExtensionSettings {
   streamed: boolean;
   /** The provider's own finish reason (`end_turn`, `stop`...), when known. */
   nativeFinishReason: string | undefined;
+  /** Settings the provider could not honour (from the result, or the stream's `stream-start`). */
+  warnings?: Warning[];
 }
 
 function isEmpty(value: Record<string, unknown>): boolean {
@@ -31,7 +33,7 @@ function isEmpty(value: Record<string, unknown>): boolean {
  * (the final `message_delta` event in streams), with `provider` beside it and `model` = the model
  * used on a non-streamed message (a `message_delta` event has no model field).
  *
- * Both: cost fields in `usage` (see `usageFields`).
+ * Both: cost fields in `usage` (see `usageFields`); the provider's `warnings` in the gateway object.
  */
 export function metadataExtension(source: MetadataSource, settings: ExtensionSettings): ResponseExtension {
   const { styles, format, streamed } = settings;
@@ -39,7 +41,10 @@ export function metadataExtension(source: MetadataSource, settings: ExtensionSet
   const message: Record<string, unknown> = {};
   const choice: Record<string, unknown> = {};
   if (styles.vercel) {
-    const providerMetadata = { gateway: vercelGatewayMetadata(source) };
+    const gateway: Record<string, unknown> = { ...vercelGatewayMetadata(source) };
+    // What the target could not express is reported, never silently dropped.
+    if (settings.warnings && settings.warnings.length > 0) gateway.warnings = settings.warnings;
+    const providerMetadata = { gateway };
     if (format === 'openai') {
       message.provider_metadata = providerMetadata;
       if (streamed) body.generationId = source.generationId;

@@ -1,4 +1,11 @@
-import { defineMiddleware, type GatewayContext, type StreamPart, type Usage } from '@signalbox/core';
+import {
+  createGateway,
+  defineMiddleware,
+  type GatewayContext,
+  type StreamPart,
+  type Usage,
+} from '@signalbox/core';
+import { createMockProvider } from '@signalbox/provider-mock';
 import { describe, expect, it } from 'vitest';
 import { metadata } from './metadata.js';
 import {
@@ -280,5 +287,37 @@ describe('other context states', () => {
       unknown
     >;
     expect(firstChoice(finish).native_finish_reason).toBe('end_turn');
+  });
+});
+
+describe('metadata: warnings', () => {
+  it('reports what the provider could not honour in the gateway object, plain and streamed', async () => {
+    const gateway = createGateway({ providers: [createMockProvider()], use: [metadata()] });
+    const request = (stream: boolean) =>
+      gateway.handle({
+        method: 'POST',
+        path: '/chat/completions',
+        query: new URLSearchParams(),
+        headers: { 'content-type': 'application/json' },
+        body: { model: 'mock/echo', n: 2, stream, messages: [{ role: 'user', content: 'hi' }] },
+        signal: new AbortController().signal,
+      });
+    const plain = await request(false);
+    expect(plain.body).toMatchObject({
+      value: {
+        choices: [
+          {
+            message: {
+              provider_metadata: { gateway: { warnings: [{ type: 'unsupported', feature: 'n' }] } },
+            },
+          },
+        ],
+      },
+    });
+    const streamed = await request(true);
+    if (streamed.body.type !== 'sse') throw new Error('expected a stream');
+    let text = '';
+    for await (const frame of streamed.body.events) text += frame;
+    expect(text).toContain('"warnings":[{"type":"unsupported","feature":"n"');
   });
 });

@@ -1,4 +1,4 @@
-import { defineMiddleware, type GatewayMiddleware, tapStream } from '@signalbox/core';
+import { defineMiddleware, type GatewayMiddleware, tapStream, type Warning } from '@signalbox/core';
 import { metadataHeaders } from './headers.js';
 import { metadataExtension } from './metadata-extension.js';
 import { type MetadataOptions, parseMetadataOptions } from './metadata-options.js';
@@ -28,7 +28,7 @@ export function metadata(options: MetadataOptions = {}): GatewayMiddleware {
     const styles = settings.allowRequestOverride
       ? selectStyles(context.http.headers[requestHeader], defaults, requestHeader)
       : defaults;
-    const observed: { nativeFinishReason?: string } = {};
+    const observed: { nativeFinishReason?: string; warnings?: Warning[] } = {};
     if (styles.vercel || styles.openrouter) {
       context.extenders.push((current) =>
         metadataExtension(current, {
@@ -36,6 +36,7 @@ export function metadata(options: MetadataOptions = {}): GatewayMiddleware {
           format: current.format,
           streamed: current.request.stream === true,
           nativeFinishReason: current.result?.finishReason.raw ?? observed.nativeFinishReason,
+          warnings: current.result?.warnings ?? observed.warnings,
         }),
       );
     }
@@ -47,9 +48,10 @@ export function metadata(options: MetadataOptions = {}): GatewayMiddleware {
     }
     // OpenRouter style: `model` is the model actually used, in every chunk of a stream too.
     if (styles.openrouter && context.resolved) context.responseModel = context.resolved.model;
-    if (context.stream && styles.openrouter) {
+    if (context.stream && (styles.openrouter || styles.vercel)) {
       context.stream = tapStream(context.stream, (part) => {
         if (part.type === 'finish') observed.nativeFinishReason = part.finishReason.raw;
+        else if (part.type === 'stream-start') observed.warnings = part.warnings;
       });
     }
   });
