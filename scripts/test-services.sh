@@ -13,6 +13,8 @@ log() { echo "[test-services] $*" >&2; }
 need_install=()
 command -v redis-server >/dev/null 2>&1 || need_install+=(redis-server)
 command -v pg_ctlcluster >/dev/null 2>&1 || need_install+=(postgresql)
+# Headless browser for the dashboard's test (launched by playwright-core at /usr/bin/chromium).
+command -v chromium >/dev/null 2>&1 || need_install+=(chromium)
 if [ ${#need_install[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then log "missing ${need_install[*]} and not root: install them"; exit 1; fi
   log "installing ${need_install[*]}"

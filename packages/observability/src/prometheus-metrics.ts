@@ -1,0 +1,155 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { isErrorRecord, type RequestLogRecord } from './log-record.js';
+import type { RecordSink } from './record-sink.js';
+
+/** Options of `prometheusMetrics()`. */
+export interface PrometheusMetricsOptions {
+  /** The registry; default a new one (never prom-client's global one). */
+  registry?: Registry;
+  /** Metric name prefix; default `signalbox_`. */
+  prefix?: string;
+  /** Buckets of the latency histogram, in seconds. */
+  latencyBuckets?: number[];
+  /** Buckets of the time-to-first-token histogram, in seconds. */
+  ttftBuckets?: number[];
+  /** Also collect prom-client's default process metrics into the registry; default false. */
+  defaultMetrics?: boolean;
+  /** Exposes the request log's dropped-record count (`requestLog()`'s middleware fits). */
+  requestLog?: { stats(): { dropped: number; queued: number } };
+}
+
+/** The metrics sink, with its registry. */
+export interface PrometheusMetrics extends RecordSink {
+  readonly registry: Registry;
+  /** Counts a provider+model put in cooldown (call it from your router's hook). */
+  recordCooldown(provider: string, model: string): void;
+  /** The exposition text. */
+  metrics(): Promise<string>;
+  readonly contentType: string;
+}
+
+const DEFAULT_LATENCY = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+const DEFAULT_TTFT = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30];
+
+/**
+ * Prometheus metrics from the request log's records (a `RecordSink`: give it to `requestLog({
+ * sinks })`, so `/metrics` counts exactly what the log and the aggregates count), in a registry
+ * of its own: requests by model, provider and status; errors by provider and status; failed
+ * attempts; latency and TTFT histograms; tokens by kind; cost; cache hits; fallbacks; cooldowns.
+ * Serve it with `metricsHandler`.
+ */
+export function prometheusMetrics(options: PrometheusMetricsOptions = {}): PrometheusMetrics {
+  const registry = options.registry ?? new Registry();
+  const prefix = options.prefix ?? 'signalbox_';
+  const registers = [registry];
+  const requests = new Counter({
+    name: `${prefix}requests_total`,
+    help: 'Model calls, by model used, provider and HTTP status.',
+    labelNames: ['model', 'provider', 'status'],
+    registers,
+  });
+  const errors = new Counter({
+    name: `${prefix}errors_total`,
+    help: 'Failed model calls (4xx/5xx, or a stream failing after it started), by provider and status.',
+    labelNames: ['provider', 'status'],
+    registers,
+  });
+  const attemptErrors = new Counter({
+    name: `${prefix}attempt_errors_total`,
+    help: 'Failed provider attempts (including those a fallback recovered), by provider and status.',
+    labelNames: ['provider', 'status'],
+    registers,
+  });
+  const latency = new Histogram({
+    name: `${prefix}request_duration_seconds`,
+    help: 'Time from request to complete response.',
+    labelNames: ['model', 'provider'],
+    buckets: options.latencyBuckets ?? DEFAULT_LATENCY,
+    registers,
+  });
+  const ttft = new Histogram({
+    name: `${prefix}time_to_first_token_seconds`,
+    help: 'Time to the first output (a non-streamed answer: to the whole answer).',
+    labelNames: ['model', 'provider'],
+    buckets: options.ttftBuckets ?? DEFAULT_TTFT,
+    registers,
+  });
+  const tokens = new Counter({
+    name: `${prefix}tokens_total`,
+    help: 'Tokens by kind: input (all), output (all), cache_read, cache_write, reasoning.',
+    labelNames: ['model', 'provider', 'kind'],
+    registers,
+  });
+  const cost = new Counter({
+    name: `${prefix}cost_usd_total`,
+    help: 'What principals were charged, in USD (a float: the exact sums are in the request log).',
+    labelNames: ['model', 'provider'],
+    registers,
+  });
+  const cacheHits = new Counter({
+    name: `${prefix}cache_hits_total`,
+    help: 'Requests answered from the response cache.',
+    labelNames: ['model'],
+    registers,
+  });
+  const fallbacks = new Counter({
+    name: `${prefix}fallbacks_total`,
+    help: 'Requests that needed more than one provider attempt, by the model and provider that answered.',
+    labelNames: ['model', 'provider'],
+    registers,
+  });
+  const cooldowns = new Counter({
+    name: `${prefix}cooldowns_total`,
+    help: 'Provider+model pairs put in cooldown.',
+    labelNames: ['provider', 'model'],
+    registers,
+  });
+  const requestLog = options.requestLog;
+  if (requestLog) {
+    new Gauge({
+      name: `${prefix}log_records_dropped`,
+      help: 'Request log records dropped since start (store down or queue full).',
+      registers,
+      collect() {
+        this.set(requestLog.stats().dropped);
+      },
+    });
+  }
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix });
+
+  return {
+    name: 'prometheus',
+    registry,
+    contentType: registry.contentType,
+    accept(record: RequestLogRecord) {
+      const provider = record.provider ?? 'none';
+      // A model no provider took (unknown id, refused before routing) could be any string: one label.
+      const model = record.provider === null ? 'unresolved' : record.model;
+      const status = String(record.status);
+      requests.inc({ model, provider, status });
+      if (isErrorRecord(record)) errors.inc({ provider, status });
+      for (const attempt of record.attempts) {
+        if (!attempt.success)
+          attemptErrors.inc({ provider: attempt.provider, status: String(attempt.status ?? 'none') });
+      }
+      latency.observe({ model, provider }, record.latencyMs / 1000);
+      if (record.ttftMs !== null) ttft.observe({ model, provider }, record.ttftMs / 1000);
+      const kinds: Array<[string, number | null]> = [
+        ['input', record.tokens.input],
+        ['output', record.tokens.output],
+        ['cache_read', record.tokens.cacheRead],
+        ['cache_write', record.tokens.cacheWrite],
+        ['reasoning', record.tokens.reasoning],
+      ];
+      for (const [kind, value] of kinds) if (value) tokens.inc({ model, provider, kind }, value);
+      const charged = record.cost ? Number(record.cost.total) : 0;
+      if (charged > 0) cost.inc({ model, provider }, charged);
+      if (record.cacheStatus === 'HIT') cacheHits.inc({ model });
+      if (record.attempts.length > 1) fallbacks.inc({ model, provider });
+    },
+    recordCooldown(provider, model) {
+      cooldowns.inc({ provider, model });
+    },
+    metrics: () => registry.metrics(),
+  };
+}
