@@ -19,7 +19,7 @@ if (generatedKey) {
 console.log(`Dashboard: ${url}/dashboard   Prometheus: ${url}/metrics (admin key as Authorization: Bearer)`);
 if (running.generatedAdminKey) {
   console.log(
-    'No SIGNALBOX_ADMIN_KEY set: generated an admin key for this run (dashboard, /metrics, /v1/admin/usage|logs):',
+    'No SIGNALBOX_ADMIN_KEY set: generated an admin key for this run (dashboard, /metrics, the admin API at /v1/admin):',
   );
   console.log(`  ${running.adminKey}\n`);
 }
