@@ -1,3 +1,4 @@
+import { openaiPresets } from '@signalbox/provider-openai';
 import { z } from 'zod';
 
 const optionalUrl = z
@@ -23,6 +24,26 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_BASE_URL: optionalUrl,
+  GEMINI_API_KEY: z.string().optional(),
+  GOOGLE_GENERATIVE_AI_API_KEY: z.string().optional(),
+  GOOGLE_BASE_URL: optionalUrl,
+  GOOGLE_VERTEX_PROJECT: z.string().optional(),
+  GOOGLE_VERTEX_LOCATION: z.string().default('us-central1'),
+  GOOGLE_VERTEX_BASE_URL: optionalUrl,
+  GOOGLE_APPLICATION_CREDENTIALS: z.string().optional(),
+  SIGNALBOX_BEDROCK: z.enum(['1', 'true', '0', 'false']).optional(),
+  AWS_REGION: z.string().optional(),
+  AWS_DEFAULT_REGION: z.string().optional(),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
+  AWS_SESSION_TOKEN: z.string().optional(),
+  AWS_BEARER_TOKEN_BEDROCK: z.string().optional(),
+  BEDROCK_BASE_URL: optionalUrl,
+  AZURE_OPENAI_API_KEY: z.string().optional(),
+  AZURE_OPENAI_ENDPOINT: optionalUrl,
+  AZURE_OPENAI_RESOURCE: z.string().optional(),
+  AZURE_OPENAI_API_VERSION: z.string().optional(),
+  AZURE_OPENAI_DEPLOYMENTS: z.string().optional(),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
   SIGNALBOX_CATALOG: z.string().optional(),
@@ -56,6 +77,26 @@ export interface GatewayConfig {
   bodyLimit: string;
   openai: { apiKey: string; baseURL: string } | undefined;
   anthropic: { apiKey: string; baseURL: string } | undefined;
+  /** Gemini API: `GEMINI_API_KEY` (or `GOOGLE_GENERATIVE_AI_API_KEY`), `GOOGLE_BASE_URL` (`/v1beta` added when it has no version). */
+  google: { apiKey: string; baseURL: string } | undefined;
+  /** Vertex AI: `GOOGLE_VERTEX_PROJECT`, `GOOGLE_VERTEX_LOCATION` (default `us-central1`), `GOOGLE_APPLICATION_CREDENTIALS`, `GOOGLE_VERTEX_BASE_URL`. */
+  vertex:
+    | { project: string; location: string; keyFile: string | undefined; baseURL: string | undefined }
+    | undefined;
+  /**
+   * Amazon Bedrock (`bedrock/<model id>`): on with `SIGNALBOX_BEDROCK=1`, `AWS_ACCESS_KEY_ID` or
+   * `AWS_BEARER_TOKEN_BEDROCK`; region `AWS_REGION` (else `AWS_DEFAULT_REGION`, else us-east-1);
+   * the key pair from the environment when given, else the AWS standard credential chain.
+   */
+  bedrock: BedrockConfig | undefined;
+  /**
+   * Azure OpenAI (`azure/<model>`): `AZURE_OPENAI_API_KEY` with `AZURE_OPENAI_ENDPOINT` or
+   * `AZURE_OPENAI_RESOURCE`; `AZURE_OPENAI_API_VERSION`; `AZURE_OPENAI_DEPLOYMENTS`
+   * (`model=deployment,...`; default: the model id is the deployment name).
+   */
+  azure: AzureConfig | undefined;
+  /** The variables of the OpenAI-compatible presets (`GROQ_API_KEY`, `OLLAMA_BASE_URL`...), as set. */
+  presetEnv: Record<string, string | undefined>;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   /** A JSON or YAML model catalog (`SIGNALBOX_CATALOG`); default: the built-in example catalog. */
@@ -74,6 +115,81 @@ export interface GatewayConfig {
   otelServiceName: string;
 }
 
+/** Amazon Bedrock settings of the example gateway. */
+export interface BedrockConfig {
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
+  apiKey: string | undefined;
+  baseURL: string | undefined;
+}
+
+/** Azure OpenAI settings of the example gateway. */
+export interface AzureConfig {
+  apiKey: string;
+  endpoint: { resourceName: string } | { baseURL: string };
+  apiVersion: string | undefined;
+  deployments: Record<string, string>;
+}
+
+type EnvValues = z.infer<typeof envSchema>;
+
+function bedrockConfig(value: EnvValues): BedrockConfig | undefined {
+  const flag = value.SIGNALBOX_BEDROCK;
+  const on =
+    flag === '1' ||
+    flag === 'true' ||
+    (flag === undefined && Boolean(value.AWS_ACCESS_KEY_ID || value.AWS_BEARER_TOKEN_BEDROCK));
+  if (!on) return undefined;
+  const {
+    AWS_ACCESS_KEY_ID: accessKeyId,
+    AWS_SECRET_ACCESS_KEY: secretAccessKey,
+    AWS_SESSION_TOKEN: sessionToken,
+  } = value;
+  return {
+    region: value.AWS_REGION || value.AWS_DEFAULT_REGION || 'us-east-1',
+    credentials:
+      accessKeyId && secretAccessKey
+        ? { accessKeyId, secretAccessKey, ...(sessionToken && { sessionToken }) }
+        : undefined,
+    apiKey: value.AWS_BEARER_TOKEN_BEDROCK || undefined,
+    baseURL: value.BEDROCK_BASE_URL,
+  };
+}
+
+function azureConfig(value: EnvValues): AzureConfig | undefined {
+  const apiKey = value.AZURE_OPENAI_API_KEY;
+  if (!apiKey || !(value.AZURE_OPENAI_ENDPOINT || value.AZURE_OPENAI_RESOURCE)) return undefined;
+  const deployments: Record<string, string> = {};
+  for (const pair of (value.AZURE_OPENAI_DEPLOYMENTS ?? '').split(',')) {
+    const [model, deployment] = pair.split('=').map((part) => part.trim());
+    if (model && deployment) deployments[model] = deployment;
+  }
+  return {
+    apiKey,
+    endpoint: value.AZURE_OPENAI_ENDPOINT
+      ? { baseURL: value.AZURE_OPENAI_ENDPOINT }
+      : { resourceName: value.AZURE_OPENAI_RESOURCE ?? '' },
+    apiVersion: value.AZURE_OPENAI_API_VERSION || undefined,
+    deployments,
+  };
+}
+
+/** The variables of the OpenAI-compatible presets that are set. */
+function presetEnvOf(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const picked: Record<string, string | undefined> = {};
+  for (const preset of Object.values(openaiPresets))
+    for (const name of ['apiKeyEnv' in preset ? preset.apiKeyEnv : undefined, preset.baseURLEnv])
+      if (name !== undefined && env[name]) picked[name] = env[name];
+  return picked;
+}
+
+/** The Gemini API settings: its base URL gets `/v1beta` when it names no API version. */
+function googleConfig(apiKey: string | undefined, baseURL: string | undefined): GatewayConfig['google'] {
+  if (!apiKey) return undefined;
+  const base = baseURL ?? 'https://generativelanguage.googleapis.com';
+  return { apiKey, baseURL: /\/v1(alpha|beta)?\d*$/.test(base) ? base : `${base}/v1beta` };
+}
+
 /** Reads the configuration; throws an Error naming the variable when one is invalid. */
 export function readConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const parsed = envSchema.safeParse(env);
@@ -87,7 +203,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     .map((url) => url.trim())
     .filter(Boolean);
   if (webhookUrls.length > 0 && value.SIGNALBOX_WEBHOOK_SECRET === undefined) {
-    throw new Error('Invalid environment variable SIGNALBOX_WEBHOOK_SECRET: required with SIGNALBOX_WEBHOOK_URLS');
+    throw new Error(
+      'Invalid environment variable SIGNALBOX_WEBHOOK_SECRET: required with SIGNALBOX_WEBHOOK_URLS',
+    );
   }
   return {
     host: value.HOST,
@@ -117,6 +235,18 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     anthropic: value.ANTHROPIC_API_KEY
       ? { apiKey: value.ANTHROPIC_API_KEY, baseURL: value.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com' }
       : undefined,
+    google: googleConfig(value.GEMINI_API_KEY ?? value.GOOGLE_GENERATIVE_AI_API_KEY, value.GOOGLE_BASE_URL),
+    vertex: value.GOOGLE_VERTEX_PROJECT
+      ? {
+          project: value.GOOGLE_VERTEX_PROJECT,
+          location: value.GOOGLE_VERTEX_LOCATION,
+          keyFile: value.GOOGLE_APPLICATION_CREDENTIALS,
+          baseURL: value.GOOGLE_VERTEX_BASE_URL,
+        }
+      : undefined,
+    bedrock: bedrockConfig(value),
+    azure: azureConfig(value),
+    presetEnv: presetEnvOf(env),
     databaseUrl: value.DATABASE_URL,
     redisUrl: value.REDIS_URL,
     catalogPath: value.SIGNALBOX_CATALOG,

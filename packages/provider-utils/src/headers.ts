@@ -50,11 +50,15 @@ export function normalizeHeaders(headers: RawHeaders | undefined): Record<string
  */
 export function removeHopByHopHeaders(headers: RawHeaders | undefined): Record<string, string> {
   const normalized = normalizeHeaders(headers);
-  const named = (normalized.connection ?? '')
-    .split(',')
-    .map((name) => name.trim().toLowerCase())
-    .filter((name) => name !== '');
-  for (const name of [...HOP_BY_HOP_HEADERS, ...named]) delete normalized[name];
+  // On every provider response: no intermediate arrays unless a Connection header names more.
+  const connection = normalized.connection;
+  if (connection !== undefined) {
+    for (const name of connection.split(',')) {
+      const trimmed = name.trim().toLowerCase();
+      if (trimmed !== '') delete normalized[trimmed];
+    }
+  }
+  for (const name of HOP_BY_HOP_HEADERS) delete normalized[name];
   return normalized;
 }
 

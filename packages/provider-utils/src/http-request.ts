@@ -1,4 +1,4 @@
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import { normalizeHeaders } from './headers.js';
 import type { HttpClient } from './http-client.js';
 import { mapNetworkError } from './map-network-error.js';
@@ -15,6 +15,21 @@ export interface HttpResponse {
   body: ResponseBody;
   /** The URL that was requested. */
   url: string;
+}
+
+const splitUrls = new Map<string, { origin: string; path: string }>();
+
+/** `https://host/v1/chat?x=1` -> origin and path with its query; memoized (adapters call a few URLs). */
+function splitUrl(url: string): { origin: string; path: string } {
+  let split = splitUrls.get(url);
+  if (!split) {
+    const parsed = new URL(url);
+    split = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+    // Bounded: URLs with per-call parts (a model in the path) must not grow it without end.
+    if (splitUrls.size >= 256) splitUrls.clear();
+    splitUrls.set(url, split);
+  }
+  return split;
 }
 
 /** Options of {@link sendRequest}. */
@@ -38,8 +53,12 @@ export interface HttpRequestOptions {
 export async function sendRequest(options: HttpRequestOptions): Promise<HttpResponse> {
   const { url, provider, signal } = options;
   try {
-    const response = await request(url, {
-      dispatcher: options.client.dispatcher,
+    // The dispatcher's own `request` with the URL split once per distinct URL: `undici.request`
+    // parses the URL (`new URL`) and copies the options on every call, on every model call.
+    const { origin, path } = splitUrl(url);
+    const response = await options.client.dispatcher.request({
+      origin,
+      path,
       method: options.method ?? 'GET',
       headers: options.headers ?? {},
       body: options.body ?? null,

@@ -185,4 +185,58 @@ describe('createJsonErrorResponseHandler', () => {
     const response = await sendRequest({ client, url: `${server.url}/500`, provider: 'x' });
     expect((await never(response)).isRetryable).toBe(false);
   });
+
+  describe('body-stated retry delays and credential failures (Google style)', () => {
+    const googleSchema = z.looseObject({
+      error: z.looseObject({
+        message: z.string(),
+        status: z.string().optional(),
+        retryAfter: z.number().optional(),
+      }),
+    });
+    const google = createJsonErrorResponseHandler({
+      provider: 'google',
+      errorSchema: googleSchema,
+      errorToMessage: (body) => body.error.message,
+      errorToRetryAfter: (body) => body.error.retryAfter,
+      isAuthenticationFailure: (response, body) =>
+        response.status === 400 && body?.error.status === 'API_KEY_INVALID',
+    });
+    const googleErrorFor = async (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      replies.set('/google', json(status, body, headers));
+      const response = await sendRequest({ client, url: `${server.url}/google`, provider: 'google' });
+      return google(response);
+    };
+
+    it('takes the retry delay from the body when no header states one', async () => {
+      const error = await googleErrorFor(429, { error: { message: 'Quota.', retryAfter: 34.4 } });
+      expect(error).toMatchObject({ status: 429, retryAfter: 34.4, isRetryable: true });
+      expect(error.headers['retry-after']).toBe('35');
+    });
+
+    it('lets a retry-after header win over the body', async () => {
+      const error = await googleErrorFor(
+        429,
+        { error: { message: 'Quota.', retryAfter: 34 } },
+        { 'retry-after': '2' },
+      );
+      expect(error.retryAfter).toBe(2);
+    });
+
+    it('reports a 400 the provider uses for a bad key as rejected gateway credentials', async () => {
+      const error = await googleErrorFor(400, {
+        error: { message: 'API key not valid.', status: 'API_KEY_INVALID' },
+      });
+      expect(error).toMatchObject({
+        status: 502,
+        upstreamStatus: 400,
+        code: 'upstream_authentication_failed',
+        isRetryable: false,
+      });
+      const plain = await googleErrorFor(400, {
+        error: { message: 'Bad field.', status: 'INVALID_ARGUMENT' },
+      });
+      expect(plain).toMatchObject({ status: 400, message: 'Bad field.' });
+    });
+  });
 });

@@ -18,6 +18,17 @@ export interface JsonErrorResponseHandlerOptions<T> {
   errorToParam?: (error: T) => string | undefined;
   /** Overrides the default retry rule (408, 409, 429 and 5xx, Anthropic's 529 included). */
   isRetryable?: (response: HttpResponse, error: T | undefined) => boolean;
+  /**
+   * Seconds to wait that the body states (Google's `RetryInfo.retryDelay`), used when the
+   * response has no `retry-after-ms` / `retry-after` header (a header wins).
+   */
+  errorToRetryAfter?: (error: T) => number | undefined;
+  /**
+   * Whether a response other than 401/403 also means the provider rejected the gateway's
+   * credentials (Gemini answers a bad API key with a 400 `API_KEY_INVALID`); it is then reported
+   * like a 401: a 502 `upstream_authentication_failed`.
+   */
+  isAuthenticationFailure?: (response: HttpResponse, error: T | undefined) => boolean;
 }
 
 /** What the handler knows about the call that failed. */
@@ -88,7 +99,9 @@ export function createJsonErrorResponseHandler<T>(
     const providerMessage =
       (parsed === undefined ? undefined : options.errorToMessage(parsed)) ||
       `${provider} returned HTTP ${status} ${statusText}`;
-    const retryAfter = parseRetryAfter(response.headers);
+    const retryAfter =
+      parseRetryAfter(response.headers) ??
+      (parsed === undefined ? undefined : options.errorToRetryAfter?.(parsed));
     const isRetryable = options.isRetryable?.(response, parsed);
     const common = {
       upstreamStatus: status,
@@ -101,7 +114,7 @@ export function createJsonErrorResponseHandler<T>(
         headers: { 'retry-after': String(Math.ceil(retryAfter)) },
       }),
     };
-    if (status === 401 || status === 403) {
+    if (status === 401 || status === 403 || options.isAuthenticationFailure?.(response, parsed) === true) {
       return new UpstreamCallError(credentialsMessage(provider, status, context.byok === true), {
         ...common,
         status: 502,

@@ -12,6 +12,12 @@ beforeAll(async () => {
   server = await startTestServer((request, response) => {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_9' });
     response.write('data: {"id":"r1"}\n\n');
+    if (request.url === '/custom-end') {
+      // A format whose last event is its own (`event: done`), with the body ending a little later.
+      response.write('event: done\ndata: {}\n\n');
+      setTimeout(() => response.end(), 30);
+      return;
+    }
     if (request.url === '/drop') {
       response.write('data: more\n\n', () => response.socket?.destroy());
       return;
@@ -65,5 +71,32 @@ describe('upstreamStreamResult', () => {
     });
     const parts = await collectStream(result.stream);
     expect(parts.at(-1)).toMatchObject({ type: 'error', error: { status: 502, provider: 'p' } });
+  });
+
+  it('drains the body after a custom final event, so the socket is reused', async () => {
+    async function* untilDone(events: AsyncIterable<SseEvent>): AsyncGenerator<StreamPart> {
+      yield { type: 'stream-start', warnings: [] };
+      for await (const event of events) if (event.event === 'done') break;
+    }
+    const run = async (isFinalEvent?: (event: SseEvent) => boolean) => {
+      const response = await sendRequest({ client, url: `${server.url}/custom-end`, provider: 'p' });
+      const result = await upstreamStreamResult(response, {
+        provider: 'p',
+        signal: new AbortController().signal,
+        requestIdHeader: 'x-request-id',
+        decode: untilDone,
+        ...(isFinalEvent && { isFinalEvent }),
+      });
+      await collectStream(result.stream);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+    };
+    await run((event) => event.event === 'done');
+    const connections = server.connections;
+    await run((event) => event.event === 'done');
+    expect(server.connections).toBe(connections);
+    // Without the option, stopping there destroys the body: the next request needs a new socket.
+    await run();
+    await run();
+    expect(server.connections).toBeGreaterThan(connections);
   });
 });

@@ -15,6 +15,13 @@ export interface UpstreamStreamResultOptions {
   requestIdHeader: string;
   /** The codec: SSE events to canonical parts (`fromOpenAIChatStream`, `fromAnthropicStream`). */
   decode: (events: AsyncIterable<SseEvent>) => AsyncIterable<StreamPart>;
+  /**
+   * Whether an event ends the stream's content, for formats whose last event is neither `[DONE]`
+   * nor `message_stop` (Cohere's `message-end`, a Gemini chunk with a finish reason): a stream
+   * whose consumer stops right after it is drained, so the keep-alive socket is reused. Default:
+   * `sseEventsFrom`'s.
+   */
+  isFinalEvent?: (event: SseEvent) => boolean;
 }
 
 /**
@@ -31,7 +38,11 @@ export async function upstreamStreamResult(
   const context = { provider: options.provider, signal: options.signal };
   await assertEventStream(response, context);
   const info = upstreamResponseInfo(response, options.requestIdHeader);
-  const parts = options.decode(sseEventsFrom(response, context));
+  const events = sseEventsFrom(response, {
+    ...context,
+    ...(options.isFinalEvent && { isFinalEvent: options.isFinalEvent }),
+  });
+  const parts = options.decode(events);
   return {
     stream: guardUpstreamStream(withResponseInfo(parts, info), {
       signal: options.signal,

@@ -12,6 +12,7 @@ export type {
   RecordedRequest,
 } from './fake/fake-upstream.js';
 export { type FakeOpenAIOptions, startFakeOpenAI } from './openai/openai-server.js';
+export { FAST_REPLY_TEXT } from './openai/openai-fast-server.js';
 export { type FakeAnthropicOptions, startFakeAnthropic } from './anthropic/anthropic-server.js';
 export type { OpenAIErrorBody } from './openai/openai-errors.js';
 export { validateOpenAIRequest } from './openai/openai-validate.js';
@@ -23,3 +24,4 @@ export {
   type PromptCacheOptions,
   type PromptCacheUsage,
 } from './anthropic/anthropic-cache.js';
+export * from './fake-kit.js';

@@ -8,6 +8,8 @@ export interface Exchange {
   readonly method: string;
   /** The path without the query string. */
   readonly path: string;
+  /** The path with its query string, as requested (`/v1beta/models/m:streamGenerateContent?alt=sse`). */
+  readonly url: string;
   /** Header names lower-case; repeated headers joined with `, `. */
   readonly headers: Record<string, string>;
   readonly rawBody: string;
@@ -92,6 +94,7 @@ export async function startFakeServer(
     await handler({
       method: request.method ?? 'GET',
       path: url.split('?')[0] ?? url,
+      url,
       headers,
       rawBody,
       body,

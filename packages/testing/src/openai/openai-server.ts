@@ -8,6 +8,7 @@ import { decideReply } from '../fake/reply.js';
 import { openSse } from '../fake/sse-writer.js';
 import { openAIConversation, openAIPromptTokens } from './openai-conversation.js';
 import { type OpenAIErrorBody, openAIError, openAIStatusError } from './openai-errors.js';
+import { startFastOpenAI } from './openai-fast-server.js';
 import { openAIChunks, openAICompletion } from './openai-reply.js';
 import { validateOpenAIRequest } from './openai-validate.js';
 
@@ -15,6 +16,11 @@ import { validateOpenAIRequest } from './openai-validate.js';
 export interface FakeOpenAIOptions extends FakeUpstreamOptions {
   /** Unix time in milliseconds for `created`; default `Date.now`. */
   now?: () => number;
+  /**
+   * Benchmark mode: one fixed, pre-rendered completion (or stream; `drip-<ms>` honoured) for
+   * every chat request, with no validation, no recording and no other faults. Default false.
+   */
+  fast?: boolean;
 }
 
 const notParsed =
@@ -46,6 +52,12 @@ function authError(headers: Record<string, string>, apiKey: string): OpenAIError
  * fault directives of the model id (`gpt-4o-mini:status-429:retry-after-1`) or `setFault`.
  */
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeUpstream> {
+  if (options.fast) {
+    return startFastOpenAI({
+      ...(options.apiKey !== undefined && { apiKey: options.apiKey }),
+      ...(options.now && { now: options.now }),
+    });
+  }
   const apiKey = options.apiKey ?? 'sk-test';
   const validate = options.validate ?? true;
   const models = options.models ?? ['gpt-4o-mini', 'gpt-4o'];
