@@ -2,7 +2,8 @@ import type { ModelPriceInput } from './model-price.js';
 
 /**
  * The date the shipped prices were taken from the providers' public price lists
- * (https://openai.com/api/pricing, https://docs.anthropic.com/en/docs/about-claude/pricing).
+ * (https://openai.com/api/pricing, https://docs.anthropic.com/en/docs/about-claude/pricing,
+ * https://ai.google.dev/gemini-api/docs/pricing; Gemini prices taken 2025-11-26).
  * Prices change: override them (`createPriceCatalog({ prices })` or a JSON file) rather than
  * trusting a package release for your bill.
  */
@@ -56,6 +57,21 @@ export const DEFAULT_PRICES: Readonly<Record<string, ModelPriceInput>> = {
   'anthropic/claude-haiku-4-5': anthropic('1', '1.25', '2', '0.10', '5'),
   'anthropic/claude-3-5-haiku': anthropic('0.80', '1', '1.6', '0.08', '4'),
 
+  // Google Gemini (Gemini API and Vertex AI list the same prices), prompts up to 200k tokens;
+  // output includes thinking tokens. Longer prompts are priced higher: override for those.
+  'google/gemini-3-pro-preview': million({ input: '2', cacheRead: '0.20', output: '12' }),
+  'google/gemini-2.5-pro': million({ input: '1.25', cacheRead: '0.125', output: '10' }),
+  'google/gemini-2.5-flash': million({ input: '0.30', cacheRead: '0.03', output: '2.50' }),
+  'google/gemini-2.5-flash-lite': million({ input: '0.10', cacheRead: '0.01', output: '0.40' }),
+  'google/gemini-2.0-flash': million({ input: '0.10', cacheRead: '0.025', output: '0.40' }),
+  'vertex/gemini-2.5-pro': million({ input: '1.25', cacheRead: '0.125', output: '10' }),
+  'vertex/gemini-2.5-flash': million({ input: '0.30', cacheRead: '0.03', output: '2.50' }),
+  // Azure OpenAI, Global Standard deployments (the OpenAI list price; Data Zone/Regional ~10% more).
+  'azure/gpt-4.1': openai('2', '0.50', '8'),
+  'azure/gpt-4.1-mini': openai('0.40', '0.10', '1.60'),
+  'azure/gpt-4o': openai('2.50', '1.25', '10'),
+  'azure/gpt-4o-mini': openai('0.15', '0.075', '0.60'),
+  'azure/o4-mini': openai('1.10', '0.275', '4.40'),
   'mock/echo': million({ input: '1', output: '2' }),
   'mock/*': million({ input: '1', output: '2' }),
 };

@@ -1,4 +1,6 @@
+import type { GenerateResult, ProviderCall, SseEvent, StreamPart, Warning } from '@signalbox/core';
 import {
+  type ErrorResponseHandler,
   type HttpClient,
   type ProviderTimeouts,
   parseOptions,
@@ -31,7 +33,36 @@ export interface OpenAIProviderOptions {
   listModels?: boolean | string[];
   /** A shared client from `createHttpClient`; by default the adapter creates its own. */
   httpClient?: HttpClient;
+  /**
+   * For OpenAI-compatible variants whose URLs differ (Azure OpenAI's deployments): the chat
+   * completions URL of a model; default `{baseURL}/chat/completions`.
+   */
+  chatURL?: (modelId: string) => string;
+  /**
+   * The headers that authenticate a call, given its key (the call's own key, else `apiKey`);
+   * may be async (an Entra ID token). Default `Authorization: Bearer <key>` when there is a key.
+   */
+  authHeaders?: (apiKey: string | undefined) => Record<string, string> | Promise<Record<string, string>>;
+  /** Builds the error of a non-2xx response; default `createOpenAIErrorHandler(name)`. */
+  errorHandler?: ErrorResponseHandler;
+  /** Converts a 2xx chat completion body; default core's `fromOpenAIChatResponse`. */
+  decodeResponse?: (body: unknown, warnings: Warning[]) => GenerateResult;
+  /** Converts the SSE events of a streamed completion; default core's `fromOpenAIChatStream`. */
+  decodeStream?: (events: AsyncIterable<SseEvent>, warnings: Warning[]) => AsyncIterable<StreamPart>;
+  /** The response header with the provider's request id; default `x-request-id`. */
+  requestIdHeader?: string;
+  /**
+   * Adjusts the wire body for a server that is stricter than OpenAI (Mistral rejects unknown
+   * fields): returns the body to send, and may push warnings about what it left out.
+   */
+  transformRequestBody?: (
+    body: Record<string, unknown>,
+    context: { call: ProviderCall; warnings: Warning[] },
+  ) => Record<string, unknown>;
 }
+
+const fn = <T>(name: string) =>
+  z.custom<T>((value) => typeof value === 'function', `must be a function (${name})`);
 
 const openaiOptionsSchema = z
   .strictObject({
@@ -45,6 +76,15 @@ const openaiOptionsSchema = z
     timeouts: providerOptionSchemas.timeouts.optional(),
     listModels: providerOptionSchemas.listModels.optional(),
     httpClient: providerOptionSchemas.httpClient.optional(),
+    chatURL: fn<NonNullable<OpenAIProviderOptions['chatURL']>>('modelId => URL').optional(),
+    authHeaders: fn<NonNullable<OpenAIProviderOptions['authHeaders']>>('apiKey => headers').optional(),
+    errorHandler: fn<ErrorResponseHandler>('response => UpstreamCallError').optional(),
+    decodeResponse:
+      fn<NonNullable<OpenAIProviderOptions['decodeResponse']>>('body => GenerateResult').optional(),
+    decodeStream: fn<NonNullable<OpenAIProviderOptions['decodeStream']>>('events => parts').optional(),
+    requestIdHeader: z.string().min(1).optional(),
+    transformRequestBody:
+      fn<NonNullable<OpenAIProviderOptions['transformRequestBody']>>('body => body').optional(),
   })
   .refine((options) => !(options.httpClient && options.timeouts), {
     path: ['timeouts'],

@@ -64,8 +64,15 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
   const name = config.name ?? 'openai';
   const baseURL = config.baseURL ?? OPENAI_DEFAULT_BASE_URL;
   const { client, close } = resolveHttpClient(config);
-  const errorHandler = createOpenAIErrorHandler(name);
-  const chatURL = joinUrl(baseURL, 'chat/completions');
+  const errorHandler = config.errorHandler ?? createOpenAIErrorHandler(name);
+  const defaultChatURL = joinUrl(baseURL, 'chat/completions');
+  const chatURL = config.chatURL ?? (() => defaultChatURL);
+  const authHeaders =
+    config.authHeaders ??
+    ((apiKey: string | undefined) => (apiKey === undefined ? {} : { authorization: `Bearer ${apiKey}` }));
+  const decodeResponse = config.decodeResponse ?? fromOpenAIChatResponse;
+  const decodeStream = config.decodeStream ?? fromOpenAIChatStream;
+  const requestIdHeader = config.requestIdHeader ?? 'x-request-id';
   const modelsURL = joinUrl(baseURL, 'models');
   const baseHeaders = mergeHeaders(
     {
@@ -76,28 +83,29 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
   );
   const maxTokensField = config.maxTokensField;
 
-  function headersFor(
+  async function headersFor(
     call: Pick<ProviderCall, 'apiKey' | 'headers'>,
     accept: string,
-  ): Record<string, string> {
+  ): Promise<Record<string, string>> {
     const apiKey = call.apiKey ?? config.apiKey;
-    return mergeHeaders(baseHeaders, forwardableHeaders(call.headers), {
-      accept,
-      ...(apiKey !== undefined && { authorization: `Bearer ${apiKey}` }),
-    });
+    return mergeHeaders(baseHeaders, forwardableHeaders(call.headers), { accept }, await authHeaders(apiKey));
   }
 
-  function requestFor(call: ProviderCall, stream: boolean) {
-    const { body, warnings } = toOpenAIChatRequest(call, {
+  async function requestFor(call: ProviderCall, stream: boolean) {
+    const request = toOpenAIChatRequest(call, {
       stream,
       ...(maxTokensField !== undefined && { maxTokensField }),
     });
+    const warnings = request.warnings;
+    const body = config.transformRequestBody
+      ? config.transformRequestBody(request.body, { call, warnings })
+      : request.body;
     return {
       warnings,
       api: {
         client,
-        url: chatURL,
-        headers: headersFor(call, stream ? 'text/event-stream' : 'application/json'),
+        url: chatURL(call.modelId),
+        headers: await headersFor(call, stream ? 'text/event-stream' : 'application/json'),
         body,
         signal: call.signal,
         provider: name,
@@ -114,26 +122,26 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
     baseURL,
 
     async generate(call: ProviderCall): Promise<GenerateResult> {
-      const { api, warnings } = requestFor(call, false);
+      const { api, warnings } = await requestFor(call, false);
       const { value, response } = await callJsonApi(api);
       let result: GenerateResult;
       try {
-        result = fromOpenAIChatResponse(value, warnings);
+        result = decodeResponse(value, warnings);
       } catch (error) {
         throw upstreamInvalidResponse(error, { provider: name, response, body: value });
       }
-      result.response = { ...upstreamResponseInfo(response, 'x-request-id'), ...result.response };
+      result.response = { ...upstreamResponseInfo(response, requestIdHeader), ...result.response };
       return result;
     },
 
     async stream(call: ProviderCall): Promise<StreamResult> {
-      const { api, warnings } = requestFor(call, true);
+      const { api, warnings } = await requestFor(call, true);
       const response = await openApiResponse(api);
       return upstreamStreamResult(response, {
         provider: name,
         signal: call.signal,
-        requestIdHeader: 'x-request-id',
-        decode: (events) => fromOpenAIChatStream(events, warnings),
+        requestIdHeader,
+        decode: (events) => decodeStream(events, warnings),
       });
     },
 
@@ -150,7 +158,7 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
         client,
         url: modelsURL,
         method: 'GET',
-        headers: headersFor({}, 'application/json'),
+        headers: await headersFor({}, 'application/json'),
         signal,
         provider: name,
         errorHandler,
