@@ -15,11 +15,10 @@ describe('MemoryLedgerStore', () => {
     expect(await store.get(first.generationId)).toBeUndefined();
   });
 
-  it('hands out copies, so callers cannot change the ledger', async () => {
+  it('takes ownership on insert (no copy on the hot path) and hands out copies on read', async () => {
     const store = new MemoryLedgerStore();
     const entry = ledgerEntry();
     await store.insert(entry);
-    entry.cost = '99';
     const read = await store.get(entry.generationId);
     expect(read?.cost).toBe('0.000009');
     if (read) read.cost = '98';

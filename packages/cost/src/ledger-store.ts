@@ -15,17 +15,21 @@ export interface LedgerQuery {
  * id writes nothing and resolves to false, so an entry is never counted twice.
  */
 export interface LedgerStore {
+  /** Writes an entry; false (and nothing written) when its generation id is already there. The store may keep the object: do not change it afterwards. */
   insert(entry: LedgerEntry): Promise<boolean>;
+  /** The entry of one generation id (what `GET /generation?id=` answers), or undefined. */
   get(generationId: string): Promise<LedgerEntry | undefined>;
+  /** Entries matching the query, newest first. */
   list(query?: LedgerQuery): Promise<LedgerEntry[]>;
   /** Creates tables and the like; called once before the first use. */
   init?(): Promise<void>;
+  /** Releases what the store holds (called by the cost middleware's close hook). */
   close?(): Promise<void>;
 }
 
 /** Options of `MemoryLedgerStore`. */
 export interface MemoryLedgerStoreOptions {
-  /** Entries kept; the oldest are dropped beyond it. Default 100,000. */
+  /** Entries kept; the oldest are dropped beyond it. Default 10,000 (use Postgres for a full ledger). */
   maxEntries?: number;
 }
 
@@ -35,7 +39,7 @@ export class MemoryLedgerStore implements LedgerStore {
   private readonly maxEntries: number;
 
   constructor(options: MemoryLedgerStoreOptions = {}) {
-    this.maxEntries = options.maxEntries ?? 100_000;
+    this.maxEntries = options.maxEntries ?? 10_000;
     if (!Number.isInteger(this.maxEntries) || this.maxEntries < 1) {
       throw new TypeError('MemoryLedgerStore maxEntries must be a positive integer');
     }
@@ -43,7 +47,9 @@ export class MemoryLedgerStore implements LedgerStore {
 
   async insert(entry: LedgerEntry): Promise<boolean> {
     if (this.entries.has(entry.generationId)) return false;
-    this.entries.set(entry.generationId, structuredClone(entry));
+    // The store takes ownership of the entry (the cost middleware builds a fresh one per request
+    // and keeps no reference): no copy on the hot path. Reads hand out copies.
+    this.entries.set(entry.generationId, entry);
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

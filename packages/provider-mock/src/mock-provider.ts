@@ -12,6 +12,7 @@ import {
 import { type Faults, FlakyCounter, parseFaults } from './faults.js';
 import { countInputTokens, countOutputTokens, type MockReply, mockReply } from './mock-reply.js';
 
+/** Options of {@link createMockProvider}. */
 export interface MockProviderOptions {
   /** Provider name in the gateway; default `mock`. */
   name?: string;
@@ -21,9 +22,11 @@ export interface MockProviderOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Seconds since the epoch for `created`; injectable. */
   now?: () => number;
+  /** How many recent calls `calls` keeps (older ones are dropped, so a long-running gateway does not grow). Default 1,000. */
+  maxRecordedCalls?: number;
 }
 
-/** A mock provider that also records what it was called with. */
+/** A mock provider that also records what it was called with (the most recent calls). */
 export interface MockProvider extends ProviderAdapter {
   readonly calls: ProviderCall[];
 }
@@ -70,6 +73,16 @@ function warningsOf(call: ProviderCall): Warning[] {
  * A deterministic offline provider: replies `echo: <last user text>`, streams word by word,
  * calls a tool when asked, counts usage, and fails on demand through fault directives in the
  * model id (see `parseFaults`). The default provider of the example gateway.
+ *
+ * @example
+ * ```ts
+ * import { createGateway } from '@signalbox/core';
+ * import { createMockProvider } from '@signalbox/provider-mock';
+ *
+ * const mock = createMockProvider(); // serves `mock/<anything>`: `mock/echo`, `mock/echo:delay-500`...
+ * const gateway = createGateway({ providers: [mock] });
+ * // after a request: mock.calls[0].request is the canonical request the provider received
+ * ```
  */
 export function createMockProvider(options: MockProviderOptions = {}): MockProvider {
   const name = options.name ?? 'mock';
@@ -78,8 +91,12 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
   const flaky = new FlakyCounter();
   const calls: ProviderCall[] = [];
 
+  const maxRecordedCalls = options.maxRecordedCalls ?? 1_000;
+
   async function beforeAnswer(call: ProviderCall, faults: Faults): Promise<void> {
     calls.push(call);
+    // Trimmed in batches (amortised O(1)): keeps the last `maxRecordedCalls`.
+    if (calls.length >= 2 * maxRecordedCalls) calls.splice(0, calls.length - maxRecordedCalls);
     if (call.signal.aborted) throw abortError(call.signal);
     if (faults.delayMs) await sleep(faults.delayMs, call.signal);
     if (faults.hang) await sleep(2 ** 31 - 1, call.signal);
@@ -107,8 +124,10 @@ export function createMockProvider(options: MockProviderOptions = {}): MockProvi
     }
   }
 
+  let answered = 0;
   function responseInfo(call: ProviderCall) {
-    return { id: `mock-${calls.length}`, modelId: call.modelId.split(':')[0], created: now() };
+    answered += 1;
+    return { id: `mock-${answered}`, modelId: call.modelId.split(':')[0], created: now() };
   }
 
   async function* streamParts(
