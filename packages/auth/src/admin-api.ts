@@ -10,6 +10,7 @@ import type { CreateKeyInput, CreateProjectInput, UpdateKeyInput, UpdateProjectI
 import type { KeyManager } from './key-manager.js';
 import { inspectCredential } from './read-credential.js';
 
+/** Options of the admin API routes (keys and projects under `/admin`, behind the admin key). */
 export interface AdminRoutesOptions {
   manager: KeyManager;
   /** The admin key, in clear (kept only as its SHA-256 digest). */

@@ -16,6 +16,7 @@ import type { KeyStore } from './key-store.js';
 import { type KeyView, type ProjectView, toKeyView, toProjectView } from './key-view.js';
 import type { SecretBox } from './secret-box.js';
 
+/** Options of {@link createKeyManager}. */
 export interface KeyManagerOptions {
   store: KeyStore;
   /** Seals BYOK provider keys; without it, creating a key with provider keys is a 400. */
@@ -34,13 +35,30 @@ export interface CreatedKey extends KeyView {
 export interface KeyManager {
   /** Creates a key; `createProject: true` creates a missing project instead of refusing. */
   createKey(input: CreateKeyInput, options?: { createProject?: boolean }): Promise<CreatedKey>;
+  /**
+   * Every key's public view (never the key itself), oldest first; only one project's when
+   * `projectId` is given.
+   */
   listKeys(filter?: { projectId?: string }): Promise<KeyView[]>;
+  /** One key's public view; a 404 `GatewayError` when there is no such key. */
   getKey(id: string): Promise<KeyView>;
+  /**
+   * Changes a key's name, expiry, disabled state, allowed models, limits or BYOK provider keys; a
+   * 400 names an invalid field, a 404 an unknown key.
+   */
   updateKey(id: string, input: UpdateKeyInput): Promise<KeyView>;
+  /**
+   * Deletes a key (it stops working at once in this process, within the lookup cache TTL
+   * elsewhere); 404 when unknown.
+   */
   deleteKey(id: string): Promise<void>;
+  /** Creates a project; 409 when the id exists. */
   createProject(input: CreateProjectInput): Promise<ProjectView>;
+  /** Every project, oldest first. */
   listProjects(): Promise<ProjectView[]>;
+  /** One project; 404 when unknown. */
   getProject(id: string): Promise<ProjectView>;
+  /** Changes a project's name or limits; 404 when unknown. */
   updateProject(id: string, input: UpdateProjectInput): Promise<ProjectView>;
   /** Refuses (409) while the project has keys, unless `deleteKeys` is true. */
   deleteProject(id: string, options?: { deleteKeys?: boolean }): Promise<void>;

@@ -11,6 +11,7 @@ export interface ResolvedKey {
   providerKeys?: Record<string, string>;
 }
 
+/** Options of {@link createKeyResolver}. */
 export interface KeyResolverOptions {
   /** Keys given in the options, by hash; looked up first. */
   staticKeys: ReadonlyMap<string, GatewayKeyRecord>;
@@ -20,11 +21,16 @@ export interface KeyResolverOptions {
   /** Most keys remembered (oldest dropped first). */
   maxEntries?: number;
   secretBox: SecretBox | undefined;
+  /** Time source for the cache, ms; default `Date.now`. */
   now?: () => number;
 }
 
 /** Looks keys up by hash, remembering found ones briefly. */
 export interface KeyResolver {
+  /**
+   * The usable key with this hash (static keys first, then the store), with its BYOK keys opened;
+   * undefined when unknown.
+   */
   find(hash: string): Promise<ResolvedKey | undefined>;
   /** Forgets one key (after an admin change) or every key. */
   invalidate(hash?: string): void;

@@ -1,6 +1,7 @@
 import type { Clock } from '@signalbox/core';
 import type { RateLimitCounter, RateLimitStore } from './rate-limit-store.js';
 
+/** Options of {@link MemoryRateLimitStore}. */
 export interface MemoryRateLimitStoreOptions {
   /** The longest window the store serves, ms; old counters are dropped on this period. Default 60,000. */
   windowMs?: number;

@@ -8,6 +8,7 @@ import type {
 } from './gateway-key.js';
 import type { KeyStore } from './key-store.js';
 
+/** Options of {@link PostgresKeyStore}. */
 export interface PostgresKeyStoreOptions {
   /** A node-postgres `Pool` (or anything with its `query`). The store does not end it. */
   client: SqlClient;

@@ -1,6 +1,7 @@
 import type { RedisSendCommand } from '@signalbox/core';
 import type { RateLimitCounter, RateLimitStore } from './rate-limit-store.js';
 
+/** Options of {@link RedisRateLimitStore}. */
 export interface RedisRateLimitStoreOptions {
   /** Sends one command: with ioredis `(...args) => redis.call(...args)`. */
   sendCommand: RedisSendCommand;

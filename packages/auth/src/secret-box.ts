@@ -9,6 +9,7 @@ export const ENCRYPTION_KEY_VARIABLE = 'SIGNALBOX_ENCRYPTION_KEY';
  * another key or provider does not open.
  */
 export interface SecretBox {
+  /** Encrypts `plaintext` bound to `context`; the result is a self-contained string to store. */
   seal(plaintext: string, context: string): string;
   /** Throws when the value was not sealed by this key for this context (or was altered). */
   open(sealed: string, context: string): string;

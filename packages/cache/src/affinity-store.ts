@@ -10,6 +10,7 @@ export interface AffinityStore {
   get(key: string): Promise<string | undefined>;
   /** Remembers `provider` for `key` for `ttlMs` milliseconds. */
   set(key: string, provider: string, ttlMs: number): Promise<void>;
+  /** Releases what the store holds (called by the middleware's close hook). */
   shutdown?(): Promise<void>;
 }
 
@@ -42,6 +43,7 @@ export class MemoryAffinityStore implements AffinityStore {
     this.cache.set(key, provider, { ttl: Math.max(1, Math.round(ttlMs)) });
   }
 
+  /** Forgets every remembered prefix. */
   async shutdown(): Promise<void> {
     this.cache.clear();
   }

@@ -1,7 +1,8 @@
 import { GatewayError } from '@signalbox/core';
 
-/** Seconds a cached response may live: 1 to 86400 (a day), as OpenRouter allows. */
+/** The shortest time a cached response may live, in seconds (OpenRouter allows 1 to 86400). */
 export const MIN_TTL_SECONDS = 1;
+/** The longest time a cached response may live, in seconds: a day, as OpenRouter allows. */
 export const MAX_TTL_SECONDS = 86_400;
 
 /** What a request asked of the response cache. */

@@ -11,6 +11,7 @@ export interface CacheStore {
   get(key: string): Promise<CacheEntry | undefined>;
   /** Stores `entry` under `key` for `ttlMs` milliseconds, replacing any entry there. */
   set(key: string, entry: CacheEntry, ttlMs: number): Promise<void>;
+  /** Removes the entry under `key`, if any. */
   delete(key: string): Promise<void>;
   /** Called once, before the first use. */
   init?(): Promise<void>;

@@ -2,6 +2,7 @@ import type { Clock } from '@signalbox/core';
 
 /** Where the cache reports trouble (a store down). Core's `GatewayLogger` fits. */
 export interface CacheLogger {
+  /** A problem the cache worked around: a cache or affinity store that failed (served without it). */
   warn(message: string, details?: Record<string, unknown>): void;
 }
 

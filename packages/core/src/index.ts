@@ -1,3 +1,11 @@
+/**
+ * `@signalbox/core`: the canonical chat model (requests, content parts, results, stream parts,
+ * usage), zod schemas and codecs for the OpenAI Chat Completions and Anthropic Messages APIs,
+ * `createGateway` and `compose`, the middleware context, errors, SSE, and the store interfaces
+ * (SQL client, Redis command) the other packages build on.
+ *
+ * @module
+ */
 export * from './spec/v1/index.js';
 export * from './errors/index.js';
 export { compose, type Middleware, type Next } from './compose.js';

@@ -37,7 +37,10 @@ export interface CostOptions {
   /** Time for budget windows; default the gateway's clock. */
   clock?: Clock;
   /** Where ledger or budget store failures are reported; default `console`. */
-  logger?: { warn(message: string, details?: Record<string, unknown>): void };
+  logger?: {
+    /** A failure after the response (pricing it, settling a budget, writing the ledger); never thrown. */
+    warn(message: string, details?: Record<string, unknown>): void;
+  };
 }
 
 /** The options with defaults applied. */
@@ -53,7 +56,10 @@ export interface CostSettings {
   generationPath: string | undefined;
   abortGraceMs: number;
   clock: Clock | undefined;
-  logger: { warn(message: string, details?: Record<string, unknown>): void };
+  logger: {
+    /** A failure after the response (pricing it, settling a budget, writing the ledger); never thrown. */
+    warn(message: string, details?: Record<string, unknown>): void;
+  };
 }
 
 const decimal = z.union([z.string(), z.number()]).refine((value) => {

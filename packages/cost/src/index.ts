@@ -1,9 +1,10 @@
 /**
+ * `@signalbox/cost`: cost accounting with a price catalog, exact cost per request in both hosted
+ * gateways' vocabularies, a ledger written once per request (memory, Postgres), budgets with
+ * reservations that concurrent requests cannot overspend (memory, Postgres), estimates before
+ * running, the `GET /generation` lookup, and OpenRouter `pricing` for the models list.
+ *
  * @module
- * Signalbox cost accounting: a price catalog, exact cost per request in both hosted gateways'
- * vocabularies, a ledger written once per request (memory, Postgres), budgets with reservations
- * that concurrent requests cannot overspend (memory, Postgres), estimates before running, the
- * `GET /generation` lookup, and OpenRouter `pricing` for the models list.
  */
 export { cost } from './cost.js';
 export type { CostOptions, CostSettings } from './cost-options.js';

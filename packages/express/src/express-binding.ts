@@ -12,6 +12,7 @@ import {
 } from '@signalbox/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
+/** Options of the Express binding, {@link express}. */
 export interface ExpressBindingOptions {
   /** Largest accepted request body, bytes or `'10mb'`; default 10 MB. Over it: 413. */
   bodyLimit?: number | string;
@@ -30,6 +31,24 @@ function parsedBody(request: Request): GatewayHttpRequest['body'] {
  * Express 5 binding: `app.use('/v1', express(gateway))`. Reads the body itself (with a size
  * limit) unless the host app already parsed it, hands the request to the gateway and writes its
  * answer, streaming SSE events as they come. A client that disconnects aborts the upstream call.
+ *
+ * @example
+ * ```ts
+ * import { createGateway } from '@signalbox/core';
+ * import { express as signalbox } from '@signalbox/express';
+ * import { createMockProvider } from '@signalbox/provider-mock';
+ * import express from 'express';
+ *
+ * const gateway = createGateway({ providers: [createMockProvider()] });
+ * const app = express();
+ * app.get('/', (_request, response) => response.send('my app')); // the app's own routes stay
+ * app.use('/v1', signalbox(gateway, {
+ *   bodyLimit: '10mb',
+ *   // the app's signed-in user becomes the gateway principal (set by the app's own auth)
+ *   principal: (request) => (request.user ? { id: request.user.id, kind: 'user' } : undefined),
+ * }));
+ * app.listen(3000);
+ * ```
  */
 export function express(gateway: Gateway, options: ExpressBindingOptions = {}): RequestHandler {
   const limit = parseByteSize(options.bodyLimit ?? DEFAULT_BODY_LIMIT);

@@ -13,6 +13,7 @@ import {
 } from '@signalbox/core';
 import type { Context, Middleware, Next } from 'koa';
 
+/** Options of the Koa binding, {@link koa}. */
 export interface KoaBindingOptions {
   /** Largest accepted request body, bytes or `'10mb'`; default 10 MB. Over it: 413. */
   bodyLimit?: number | string;
@@ -52,6 +53,20 @@ async function respond(context: Context, result: GatewayHttpResponse): Promise<v
  * limit) unless a body parser already did, hands the request to the gateway and sets its answer
  * as the Koa response (JSON through `ctx.body`, so the app's middleware still applies; SSE written
  * event by event).
+ *
+ * @example
+ * ```ts
+ * import { createGateway } from '@signalbox/core';
+ * import { koa as signalbox } from '@signalbox/koa';
+ * import { createMockProvider } from '@signalbox/provider-mock';
+ * import Koa from 'koa';
+ * import mount from 'koa-mount';
+ *
+ * const gateway = createGateway({ providers: [createMockProvider()] });
+ * const app = new Koa();
+ * app.use(mount('/v1', signalbox(gateway, { bodyLimit: '10mb' })));
+ * app.listen(3000);
+ * ```
  */
 export function koa(gateway: Gateway, options: KoaBindingOptions = {}): Middleware {
   const limit = parseByteSize(options.bodyLimit ?? DEFAULT_BODY_LIMIT);

@@ -1,6 +1,8 @@
 /**
+ * `@signalbox/metadata`: gateway metadata in responses and headers, in Vercel AI Gateway's and
+ * OpenRouter's shapes.
+ *
  * @module
- * Gateway metadata in responses and headers, in Vercel AI Gateway's and OpenRouter's shapes.
  */
 export { metadata } from './metadata.js';
 export type { MetadataOptions, ResolvedMetadataOptions } from './metadata-options.js';

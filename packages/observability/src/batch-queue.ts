@@ -1,5 +1,6 @@
 /** Where the queue reports dropped items (throttled: at most once per `warnIntervalMs`). */
 export interface ObservabilityLogger {
+  /** A problem that cost records (never a secret, never request content). */
   warn(message: string, details?: Record<string, unknown>): void;
 }
 

@@ -93,10 +93,14 @@ export interface LogStore {
   init?(): Promise<void>;
   /** Writes records; a record already stored (same generation id) is kept as it is. */
   write(records: readonly RequestLogRecord[]): Promise<void>;
+  /** The record of one generation, or undefined. */
   get(generationId: string): Promise<RequestLogRecord | undefined>;
+  /** Records matching the filters, newest first, a page at a time (`cursor` for the next). */
   list(query?: LogQuery): Promise<LogPage>;
+  /** Spend, requests, tokens and TTFT/latency percentiles, bucketed by hour or day and grouped. */
   usage(query: UsageQuery): Promise<UsageReport>;
   /** Deletes records older than the retention (the Postgres store also does it periodically). */
   prune?(): Promise<number>;
+  /** Stops background work (retention timers); the caller closes its own database client. */
   close?(): Promise<void>;
 }

@@ -51,10 +51,12 @@ export class MemoryLogStore implements LogStore {
     if (this.maxAgeMs !== undefined) await this.prune();
   }
 
+  /** The record of one generation, or undefined. */
   async get(generationId: string): Promise<RequestLogRecord | undefined> {
     return this.byId.get(generationId);
   }
 
+  /** Records matching the filters, newest first, a page at a time. */
   async list(query: LogQuery = {}): Promise<LogPage> {
     const limit = query.limit ?? 50;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
@@ -75,6 +77,7 @@ export class MemoryLogStore implements LogStore {
     };
   }
 
+  /** Aggregates computed over the records in memory. */
   async usage(query: UsageQuery): Promise<UsageReport> {
     return aggregateRecords(this.byId.values(), query);
   }

@@ -131,6 +131,7 @@ export class PostgresLogStore implements LogStore {
     );
   }
 
+  /** The record of one generation, or undefined. */
   async get(generationId: string): Promise<RequestLogRecord | undefined> {
     await this.init();
     const { rows } = await this.client.query<{ record: RequestLogRecord }>(
@@ -140,6 +141,7 @@ export class PostgresLogStore implements LogStore {
     return rows[0]?.record;
   }
 
+  /** Records matching the filters, newest first, a page at a time (keyset pagination). */
   async list(query: LogQuery = {}): Promise<LogPage> {
     await this.init();
     const conditions: string[] = [];
@@ -186,6 +188,7 @@ export class PostgresLogStore implements LogStore {
     };
   }
 
+  /** Aggregates computed in SQL (date_trunc buckets, percentile_cont). */
   async usage(query: UsageQuery): Promise<UsageReport> {
     await this.init();
     const { text, params } = usageSql(this.table, query);

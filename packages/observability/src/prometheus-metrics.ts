@@ -15,7 +15,10 @@ export interface PrometheusMetricsOptions {
   /** Also collect prom-client's default process metrics into the registry; default false. */
   defaultMetrics?: boolean;
   /** Exposes the request log's dropped-record count (`requestLog()`'s middleware fits). */
-  requestLog?: { stats(): { dropped: number; queued: number } };
+  requestLog?: {
+    /** The request log's counters, exported as gauges. */
+    stats(): { dropped: number; queued: number };
+  };
 }
 
 /** The metrics sink, with its registry. */

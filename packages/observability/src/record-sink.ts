@@ -7,6 +7,7 @@ import type { RequestLogRecord } from './log-record.js';
  */
 export interface RecordSink {
   readonly name: string;
+  /** Takes one completed request record; must not block or throw. */
   accept(record: RequestLogRecord): void;
   /** Delivers what is queued (tests, shutdown). */
   flush?(): Promise<void>;

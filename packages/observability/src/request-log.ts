@@ -56,6 +56,7 @@ export type RequestLogStats = BatchQueueStats;
 /** The middleware, with its store and counters. */
 export type RequestLogMiddleware = GatewayMiddleware & {
   readonly store: LogStore;
+  /** Records queued, written and dropped so far. */
   stats(): RequestLogStats;
   /** Writes what is queued (store and sinks). */
   flush(): Promise<void>;

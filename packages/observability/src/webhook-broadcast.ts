@@ -46,6 +46,7 @@ export interface WebhookBroadcastOptions {
 
 /** The broadcast sink, with its per-URL counters. */
 export interface WebhookBroadcast extends RecordSink {
+  /** Queue counters per webhook URL. */
   stats(): Record<string, BatchQueueStats>;
   flush(): Promise<void>;
   close(): Promise<void>;

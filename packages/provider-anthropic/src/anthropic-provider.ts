@@ -38,7 +38,9 @@ export interface AnthropicProvider extends ProviderAdapter {
   readonly format: 'anthropic';
   /** The base URL requests go to (`https://api.anthropic.com`). */
   readonly baseURL: string;
+  /** Counts the input tokens of a request with Anthropic's `POST /v1/messages/count_tokens`. */
   countTokens(call: ProviderCall): Promise<{ inputTokens: number }>;
+  /** Closes the HTTP client the adapter created for itself (a shared `httpClient` stays open). */
   close(): Promise<void>;
 }
 

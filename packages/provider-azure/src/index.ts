@@ -1,7 +1,7 @@
 /**
  * Signalbox provider adapter for Azure OpenAI: deployments, `api-version`, `api-key` or
- * Microsoft Entra ID, Azure's content filtering; built on `@signalbox/provider-openai`. Also a
- * fake Azure OpenAI endpoint for tests.
+ * Microsoft Entra ID, Azure's content filtering; built on `@signalbox/provider-openai`. (The fake Azure
+ * endpoint of its tests, `src/fake-azure.ts`, is not part of the published API.)
  *
  * @module
  */
@@ -20,4 +20,3 @@ export {
   type AzureErrorBody,
 } from './azure-error.js';
 export { azureFilterDecoders, isPromptFilterChunk, pickAzureFilterResults } from './azure-content-filter.js';
-export { startFakeAzure, type FakeAzureOptions } from './fake-azure.js';

@@ -22,6 +22,7 @@ export interface BedrockProvider extends ProviderAdapter {
   /** The runtime endpoint requests go to (`https://bedrock-runtime.us-east-1.amazonaws.com`). */
   readonly baseURL: string;
   readonly region: string;
+  /** Frees the HTTP client's sockets (when the adapter created its own client). */
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Signalbox provider adapter for Amazon Bedrock's Converse and ConverseStream APIs, signed with
- * AWS Signature Version 4, and a fake Bedrock runtime for tests.
+ * AWS Signature Version 4. (The fake Bedrock runtime of its tests, `src/fake-bedrock.ts`, is not part
+ * of the published API.)
  *
  * @module
  */
@@ -38,6 +39,3 @@ export {
 export { mapBedrockStopReason } from './map-bedrock-stop-reason.js';
 export { convertBedrockUsage } from './convert-bedrock-usage.js';
 export type * from './bedrock-wire-types.js';
-export { FAKE_BEDROCK_CREDENTIALS, startFakeBedrock, type FakeBedrockOptions } from './fake-bedrock.js';
-export { verifySigV4, type SigV4Expectation, type SigV4Failure } from './fake-bedrock-sigv4.js';
-export { validateConverseRequest } from './fake-bedrock-validate.js';

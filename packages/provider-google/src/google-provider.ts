@@ -14,6 +14,7 @@ export interface GoogleProvider extends ProviderAdapter {
   /** The base URL requests go to (`https://generativelanguage.googleapis.com/v1beta`). */
   readonly baseURL: string;
   countTokens: NonNullable<ProviderAdapter['countTokens']>;
+  /** Frees the HTTP client's sockets (when the adapter created its own client). */
   close(): Promise<void>;
 }
 

@@ -13,6 +13,7 @@ export interface VertexProvider extends ProviderAdapter {
   readonly project: string;
   readonly location: string;
   countTokens: NonNullable<ProviderAdapter['countTokens']>;
+  /** Frees the HTTP client's sockets (when the adapter created its own client). */
   close(): Promise<void>;
 }
 

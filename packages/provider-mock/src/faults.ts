@@ -80,6 +80,7 @@ export class FlakyCounter {
     return seen < faults.flaky.times ? faults.flaky.status : undefined;
   }
 
+  /** Forgets every count, so each `flaky` model fails its first calls again. */
   reset(): void {
     this.counts.clear();
   }

@@ -108,6 +108,10 @@ export function countInputTokens(request: ChatRequest): number {
   return Math.max(1, Math.ceil(chars / 4));
 }
 
+/**
+ * Deterministic output token count of a result: one per word of text, about one per 4 characters
+ * of tool-call input.
+ */
 export function countOutputTokens(content: ResultContentPart[]): number {
   let tokens = 0;
   for (const part of content) {

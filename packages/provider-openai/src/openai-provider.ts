@@ -31,6 +31,7 @@ export interface OpenAIProvider extends ProviderAdapter {
   readonly format: 'openai';
   /** The base URL requests go to (`https://api.openai.com/v1`). */
   readonly baseURL: string;
+  /** Closes the HTTP client the adapter created for itself (a shared `httpClient` stays open). */
   close(): Promise<void>;
 }
 

@@ -39,7 +39,9 @@ function picked(options: ResponseFieldsOptions, json: unknown): Record<string, u
  * core's `fromOpenAIChatResponse` / `fromOpenAIChatStream`.
  */
 export function withResponseFields(options: ResponseFieldsOptions): {
+  /** Decodes a completion body, with the picked fields in `providerMetadata[key]`. */
   decodeResponse: (body: unknown, warnings: Warning[]) => GenerateResult;
+  /** Decodes a completion stream, with the picked fields in the `finish` part's `providerMetadata[key]`. */
   decodeStream: (events: AsyncIterable<SseEvent>, warnings: Warning[]) => AsyncIterable<StreamPart>;
 } {
   const { key } = options;

@@ -50,16 +50,18 @@ export function normalizeHeaders(headers: RawHeaders | undefined): Record<string
  */
 export function removeHopByHopHeaders(headers: RawHeaders | undefined): Record<string, string> {
   const normalized = normalizeHeaders(headers);
-  // On every provider response: no intermediate arrays unless a Connection header names more.
+  // On every provider response: one copy that skips the names (no `delete`, which turns the
+  // object into a slow dictionary; no intermediate arrays unless a Connection header names more).
   const connection = normalized.connection;
-  if (connection !== undefined) {
-    for (const name of connection.split(',')) {
-      const trimmed = name.trim().toLowerCase();
-      if (trimmed !== '') delete normalized[trimmed];
-    }
+  const named =
+    connection === undefined
+      ? undefined
+      : new Set(connection.split(',').map((name) => name.trim().toLowerCase()));
+  const result: Record<string, string> = {};
+  for (const name in normalized) {
+    if (!HOP_BY_HOP_HEADERS.has(name) && !named?.has(name)) result[name] = normalized[name] as string;
   }
-  for (const name of HOP_BY_HOP_HEADERS) delete normalized[name];
-  return normalized;
+  return result;
 }
 
 /**

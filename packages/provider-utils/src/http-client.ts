@@ -78,7 +78,9 @@ export interface ProviderTimeouts {
  * adapter), or its own one with `timeouts`. `close` closes only a client the adapter owns.
  */
 export function resolveHttpClient(options: { httpClient?: HttpClient; timeouts?: ProviderTimeouts }): {
+  /** The client to send requests with. */
   client: HttpClient;
+  /** Closes the client if the adapter created it; does nothing for a shared one. */
   close: () => Promise<void>;
 } {
   if (options.httpClient) return { client: options.httpClient, close: async () => {} };

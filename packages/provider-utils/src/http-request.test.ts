@@ -43,6 +43,18 @@ describe('postJson', () => {
 });
 
 describe('sendRequest', () => {
+  it('sends the path with its query string, the same URL again included', async () => {
+    for (let index = 0; index < 2; index += 1) {
+      const response = await sendRequest({
+        client,
+        url: `${server.url}/v1beta/models/m:streamGenerateContent?alt=sse`,
+        provider: 'test',
+      });
+      await response.body.text();
+      expect(server.requests.at(-1)?.url).toBe('/v1beta/models/m:streamGenerateContent?alt=sse');
+    }
+  });
+
   it('sends a GET without a body', async () => {
     const response = await sendRequest({ client, url: `${server.url}/v1/models`, provider: 'test' });
     expect(await response.body.json()).toEqual({ method: 'GET', body: '' });

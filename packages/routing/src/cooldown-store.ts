@@ -16,8 +16,11 @@ export interface CooldownState {
  * `ttlMs` lets the store forget a key on its own.
  */
 export interface CooldownStore {
+  /** The state of one provider+model key, or undefined when it has none (or it expired). */
   get(key: string): CooldownState | undefined | Promise<CooldownState | undefined>;
+  /** Stores the state of a key, to be forgotten after `ttlMs` milliseconds. */
   set(key: string, state: CooldownState, ttlMs: number): void | Promise<void>;
+  /** Forgets a key (its provider+model answered again). */
   delete(key: string): void | Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export class MemoryCooldownStore implements CooldownStore {
     this.maxEntries = options.maxEntries ?? 10_000;
   }
 
+  /** The state of `key`, or undefined when there is none or it expired (dropped then). */
   get(key: string): CooldownState | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
@@ -50,6 +54,7 @@ export class MemoryCooldownStore implements CooldownStore {
     return entry.state;
   }
 
+  /** Stores the state of `key` until `ttlMs` from now, dropping the oldest key beyond the size bound. */
   set(key: string, state: CooldownState, ttlMs: number): void {
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
@@ -59,6 +64,7 @@ export class MemoryCooldownStore implements CooldownStore {
     this.entries.set(key, { state: { ...state }, expiresAt: this.clock.now() + ttlMs });
   }
 
+  /** Forgets `key`. */
   delete(key: string): void {
     this.entries.delete(key);
   }

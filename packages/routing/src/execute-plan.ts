@@ -21,7 +21,9 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** Backoff before retry n (0-based): min(maxMs, minMs * 2^n), with jitter in [half, full]. */
   backoff: { minMs: number; maxMs: number };
+  /** In [0, 1), for backoff jitter. */
   random: () => number;
+  /** Waits between retries; stops early when the signal aborts. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 

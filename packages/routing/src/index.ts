@@ -1,8 +1,9 @@
 /**
- * @module @signalbox/routing
- * Model catalog, per-request routing options (OpenRouter and Vercel styles), retries with
- * Retry-After, fallback across providers and models, timeouts, cooldown, stream fallback before
- * the first token, and `GET /models` from the catalog.
+ * `@signalbox/routing`: the model catalog, per-request routing options (OpenRouter and Vercel
+ * styles), retries with Retry-After, fallback across providers and models, timeouts, cooldown,
+ * stream fallback before the first token, and `GET /models` from the catalog.
+ *
+ * @module
  */
 export { router } from './router.js';
 export type { RouterOptions } from './router-options.js';

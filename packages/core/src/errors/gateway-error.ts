@@ -20,6 +20,7 @@ export type GatewayErrorType =
   | 'timeout_error'
   | 'overloaded_error';
 
+/** Options of a {@link GatewayError}: the status and how the error is shown to the client. */
 export interface GatewayErrorOptions {
   status: number;
   type?: GatewayErrorType;
@@ -38,6 +39,10 @@ export interface GatewayErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * The OpenAI-style error `type` for an HTTP status (`429` -> `rate_limit_error`), used when an
+ * error names none.
+ */
 export function defaultErrorType(status: number): GatewayErrorType {
   if (status === 400 || status === 422) return 'invalid_request_error';
   if (status === 401) return 'authentication_error';
@@ -53,6 +58,7 @@ export function defaultErrorType(status: number): GatewayErrorType {
   return status >= 500 ? 'api_error' : 'invalid_request_error';
 }
 
+/** Whether a failure with this HTTP status may succeed when tried again: 408, 409, 429 and 5xx. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
@@ -83,6 +89,7 @@ export class GatewayError extends SignalboxError {
     this.provider = options.provider;
   }
 
+  /** Whether `error` is a `GatewayError`, even one from another loaded copy of this package. */
   static override isInstance(error: unknown): error is GatewayError {
     return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[symbol] === true;
   }

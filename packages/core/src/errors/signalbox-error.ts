@@ -14,6 +14,7 @@ export class SignalboxError extends Error {
     this.name = 'SignalboxError';
   }
 
+  /** Whether `error` is a `SignalboxError`, even one from another loaded copy of this package. */
   static isInstance(error: unknown): error is SignalboxError {
     return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[symbol] === true;
   }

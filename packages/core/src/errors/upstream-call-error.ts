@@ -2,6 +2,10 @@ import { GatewayError, type GatewayErrorOptions, isRetryableStatus } from './gat
 
 const symbol = Symbol.for('signalbox.error.upstream-call');
 
+/**
+ * Options of an {@link UpstreamCallError}: what the provider answered (or that it could not be
+ * reached).
+ */
 export interface UpstreamCallErrorOptions extends Omit<GatewayErrorOptions, 'status'> {
   /** The upstream's HTTP status; undefined for network failures (reset, timeout, DNS). */
   upstreamStatus: number | undefined;
@@ -42,6 +46,9 @@ export class UpstreamCallError extends GatewayError {
     this.responseHeaders = options.responseHeaders ?? {};
   }
 
+  /**
+   * Whether `error` is an `UpstreamCallError`, even one from another loaded copy of this package.
+   */
   static override isInstance(error: unknown): error is UpstreamCallError {
     return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[symbol] === true;
   }

@@ -31,6 +31,9 @@ export interface ClientCodec {
   readonly format: WireFormat;
   /** Validates and decodes a parsed JSON body. Throws a 400 `GatewayError` naming the field. */
   decodeRequest(body: unknown, headers: Record<string, string | undefined>): ChatRequest;
+  /**
+   * Encodes a complete result as the client's JSON response body (`chat.completion` or `message`).
+   */
   encodeResult(result: GenerateResult, options: EncodeOptions): Record<string, unknown>;
   /**
    * Encodes a stream of parts as SSE frames (each a complete `event:`/`data:` block ending in a

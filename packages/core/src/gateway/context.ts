@@ -12,6 +12,7 @@ export type Endpoint = 'chat.completions' | 'messages' | 'messages.count_tokens'
 
 /** Time source, injectable for deterministic tests. Milliseconds. */
 export interface Clock {
+  /** The current time, in milliseconds since the epoch. */
   now(): number;
 }
 
@@ -136,6 +137,7 @@ export interface GatewayContext extends RouteContext {
   readonly onDone: Array<(context: GatewayContext, outcome: RequestOutcome) => void | Promise<void>>;
 }
 
+/** How a request ended, as `onDone` hooks receive it. */
 export interface RequestOutcome {
   status: number;
   /** The client went away before the response was complete. */

@@ -233,7 +233,10 @@ describe('createGateway', () => {
       providers: [hanging],
       logger: { warn: (message) => logged.push(message), error: (message) => logged.push(message) },
     });
-    const response = await gateway.handle({ ...post('/chat/completions', chat('test/a')), signal: controller.signal });
+    const response = await gateway.handle({
+      ...post('/chat/completions', chat('test/a')),
+      signal: controller.signal,
+    });
     expect(response.status).toBe(500);
     expect(logged).toEqual([]);
   });

@@ -26,10 +26,13 @@ import { guardStream, primeStream } from './stream-tools.js';
 
 /** Where the gateway reports its own failures (a 500, a failing onDone hook). Never given secrets. */
 export interface GatewayLogger {
+  /** A problem the gateway handled (a failing `onDone` hook, a close hook that threw). */
   warn(message: string, details?: Record<string, unknown>): void;
+  /** A failure answered with a 500; `details` carries the error, never request secrets. */
   error(message: string, details?: Record<string, unknown>): void;
 }
 
+/** Options of {@link createGateway}. */
 export interface GatewayOptions {
   /** The provider adapters; each answers `<name>/<model>` ids. */
   providers: ProviderAdapter[];
@@ -50,6 +53,10 @@ export interface GatewayOptions {
 
 /** A composed gateway, framework-neutral: bindings turn HTTP into `handle()` calls. */
 export interface Gateway {
+  /**
+   * Answers one HTTP request under the mount: routes it, runs the middlewares and the model call,
+   * and resolves with the response to write (JSON, or an SSE stream).
+   */
   handle(request: GatewayHttpRequest): Promise<GatewayHttpResponse>;
   readonly providers: ReadonlyMap<string, ProviderAdapter>;
   /**
@@ -130,6 +137,18 @@ function mergeExtensions(context: GatewayContext): ResponseExtension {
 /**
  * Creates a gateway from providers and middlewares. Options are validated here, once: a
  * mistake is a TypeError at start-up, not a failure on the first request.
+ *
+ * @example
+ * ```ts
+ * import { createGateway } from '@signalbox/core';
+ * import { express as signalbox } from '@signalbox/express';
+ * import { createMockProvider } from '@signalbox/provider-mock';
+ * import express from 'express';
+ *
+ * const gateway = createGateway({ providers: [createMockProvider()] });
+ * express().use('/v1', signalbox(gateway)).listen(3000);
+ * // POST /v1/chat/completions or /v1/messages with model "mock/echo"
+ * ```
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const parsed = optionsSchema.safeParse(options);

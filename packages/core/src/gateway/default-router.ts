@@ -5,6 +5,7 @@ import type { GatewayContext } from './context.js';
 import { primeStream, tapStream } from './stream-tools.js';
 import { isContentPart } from '../spec/v1/stream-part.js';
 
+/** A model id resolved to the provider that serves it and the id that provider knows it by. */
 export interface ResolvedModel {
   /** The catalog id (`mock/echo`). */
   model: string;

@@ -30,6 +30,10 @@ export type GatewayHttpBody =
   | { type: 'text'; value: string; contentType: string }
   | { type: 'empty' };
 
+/**
+ * The gateway's answer, framework-neutral: a status, headers and a JSON, SSE or empty body the
+ * bindings write.
+ */
 export interface GatewayHttpResponse {
   status: number;
   headers: Record<string, string>;

@@ -29,4 +29,5 @@ export const randomIds: IdGenerator = {
   id: (prefix: string) => `${prefix}${randomId(24)}`,
 };
 
+/** The real clock (`Date.now()`), the default of `createGateway`. */
 export const systemClock: Clock = { now: () => Date.now() };

@@ -12,6 +12,7 @@ export interface Route {
   format?: WireFormat;
   /** Whether `scope: 'all'` middlewares (auth) run first; default true. */
   authenticated?: boolean;
+  /** Answers the request; `params` holds the values of the `:name` path segments. */
   handler: (context: RouteContext, params: Record<string, string>) => Promise<GatewayHttpResponse>;
 }
 

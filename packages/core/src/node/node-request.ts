@@ -20,6 +20,10 @@ export function clientAbortSignal(response: ServerResponse): AbortSignal {
   return controller.signal;
 }
 
+/**
+ * What a Node binding read from the framework's request, for {@link toGatewayRequest}: method, path
+ * and query, headers, the body, the abort signal, the native request and an optional principal.
+ */
 export interface NodeRequestParts {
   method: string;
   path: string;

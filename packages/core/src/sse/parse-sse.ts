@@ -1,5 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 
+/** One server-sent event: `data`, and `event`/`id` when the stream set them. */
 export type SseEvent = EventSourceMessage;
 
 /**

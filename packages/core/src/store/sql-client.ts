@@ -3,6 +3,7 @@
  * as they are (`new Pool({ connectionString })`), and so does any wrapper with the same `query`.
  */
 export interface SqlClient {
+  /** Runs one parameterised statement (`$1`, `$2`... placeholders) and resolves with its rows. */
   query<Row = Record<string, unknown>>(
     text: string,
     params?: unknown[],

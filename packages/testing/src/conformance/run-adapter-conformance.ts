@@ -44,6 +44,10 @@ export interface AdapterConformanceModels {
 export interface AdapterConformanceOptions {
   /** Shown in the suite's title. */
   name: string;
+  /**
+   * Creates the adapter under test (once, before the suite), pointed at the fake upstream if there
+   * is one.
+   */
   createAdapter: () => ProviderAdapter | Promise<ProviderAdapter>;
   models: AdapterConformanceModels;
   /** The fake upstream the adapter talks to, if any: the abort checks then also wait for it to see the abort. */
@@ -55,6 +59,7 @@ export interface AdapterConformanceOptions {
   unsupported?: { request: Partial<ChatRequest>; feature?: string };
   /** How soon an abort must take effect, in milliseconds; default 2000. */
   abortWithinMs?: number;
+  /** Runs after the suite: close the adapter and the fake upstream. */
   teardown?: () => Promise<void>;
 }
 
@@ -96,14 +101,20 @@ async function until(condition: () => boolean, ms: number): Promise<boolean> {
  * warnings for unsupported settings.
  *
  * @example
+ * ```ts
+ * // my-provider.conformance.test.ts
+ * import { createOpenAI } from '@signalbox/provider-openai';
+ * import { runAdapterConformance, startFakeOpenAI } from '@signalbox/testing';
+ *
  * const upstream = await startFakeOpenAI();
  * runAdapterConformance({
  *   name: 'openai',
- *   createAdapter: () => createOpenAIProvider({ baseURL: upstream.baseURL, apiKey: 'sk-test' }),
+ *   createAdapter: () => createOpenAI({ baseURL: upstream.baseURL, apiKey: 'sk-test' }),
  *   models: { text: 'gpt-4o-mini', status429: 'gpt-4o-mini:status-429:retry-after-1', hang: 'gpt-4o-mini:hang' },
  *   upstream,
  *   teardown: () => upstream.close(),
  * });
+ * ```
  */
 export function runAdapterConformance(options: AdapterConformanceOptions): void {
   const { models, upstream } = options;

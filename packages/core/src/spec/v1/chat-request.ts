@@ -5,6 +5,10 @@ import type { Tool, ToolChoice } from './tool.js';
 /** The wire formats Signalbox speaks to clients and providers. */
 export type WireFormat = 'openai' | 'anthropic';
 
+/**
+ * The output format asked for: free text, or JSON (with a JSON Schema for structured outputs;
+ * without one for OpenAI's `json_object` mode).
+ */
 export type ResponseFormat =
   | { type: 'text' }
   | {
@@ -16,6 +20,10 @@ export type ResponseFormat =
       strict?: boolean;
     };
 
+/**
+ * Reasoning (thinking) settings, in the vocabulary of both APIs: OpenAI's effort levels and
+ * Anthropic's token budget.
+ */
 export interface ReasoningOptions {
   /** OpenAI `reasoning_effort`. */
   effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
@@ -66,6 +74,10 @@ export interface ChatRequest {
   source?: RequestSource;
 }
 
+/**
+ * Where a canonical request came from: the client's wire format and what the codec kept for pass-
+ * through to a provider of that same format.
+ */
 export interface RequestSource {
   format: WireFormat;
   /** Top-level wire fields the codec did not map, in wire spelling. */

@@ -62,10 +62,16 @@ export interface RefusalPart {
   text: string;
 }
 
+/** Content a user message may carry: text, images and files. */
 export type UserContentPart = TextPart | ImagePart | FilePart;
+/**
+ * Content an assistant message may carry in a conversation: text, reasoning, tool calls and
+ * refusals.
+ */
 export type AssistantContentPart = TextPart | ReasoningPart | ToolCallPart | RefusalPart;
 /** Content a model produces in a result. */
 export type ResultContentPart = TextPart | ReasoningPart | ToolCallPart | RefusalPart;
+/** Any content part of any message role. */
 export type ContentPart =
   | TextPart
   | ImagePart

@@ -11,4 +11,5 @@ export type Message =
   | { role: 'assistant'; content: AssistantContentPart[]; name?: string; providerOptions?: ProviderOptions }
   | { role: 'tool'; content: ToolResultPart[]; providerOptions?: ProviderOptions };
 
+/** The role of a message: `system`, `user`, `assistant` or `tool`. */
 export type Role = Message['role'];

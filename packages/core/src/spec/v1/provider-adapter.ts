@@ -42,7 +42,15 @@ export interface ProviderAdapter {
    * client's format, request fields and headers the canonical model does not know pass through.
    */
   readonly format?: WireFormat;
+  /**
+   * Runs one call and resolves with the whole result. Rejects with a `GatewayError` (usually an
+   * `UpstreamCallError`) when the provider fails.
+   */
   generate(call: ProviderCall): Promise<GenerateResult>;
+  /**
+   * Starts one streamed call and resolves once the provider accepted it (headers read), with its
+   * parts as an async iterable. Failures before that reject; later ones are an `error` part.
+   */
   stream(call: ProviderCall): Promise<StreamResult>;
   /** Models to list in `GET /v1/models`, with ids *without* the provider prefix. */
   listModels?(options: { signal: AbortSignal }): Promise<ModelInfo[]>;

@@ -32,6 +32,7 @@ export type StreamPart =
   | { type: 'finish'; finishReason: FinishReason; usage: Usage; providerMetadata?: ProviderMetadata }
   | { type: 'error'; error: unknown };
 
+/** The `type` of a stream part (`text-delta`, `finish`...). */
 export type StreamPartType = StreamPart['type'];
 
 /** Parts that carry model output: nothing is sent to the client before the first of these. */

@@ -22,8 +22,13 @@ export interface ProviderTool {
   raw: Record<string, unknown>;
 }
 
+/**
+ * A tool the model may call: a function with a JSON Schema, or a provider-defined tool passed
+ * through.
+ */
 export type Tool = FunctionTool | ProviderTool;
 
+/** Whether and which tool the model must call: `auto`, `none`, `required` or one named tool. */
 export type ToolChoice =
   | { type: 'auto' }
   | { type: 'none' }

@@ -19,6 +19,10 @@ export interface Usage {
   raw?: Record<string, unknown>;
 }
 
+/**
+ * A usage with every count unknown (`undefined`, never 0): the starting point of adapters that fill
+ * in what their provider reports.
+ */
 export function emptyUsage(): Usage {
   return {
     inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
