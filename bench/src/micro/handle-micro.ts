@@ -8,9 +8,13 @@
  */
 import {
   createGateway,
+  decodeAnthropicMessagesRequest,
   decodeOpenAIChatRequest,
+  encodeAnthropicMessage,
   encodeOpenAIChatResponse,
+  fromAnthropicMessage,
   fromOpenAIChatResponse,
+  toAnthropicMessagesRequest,
   type GatewayHttpRequest,
   type GenerateResult,
   type ProviderAdapter,
@@ -22,6 +26,7 @@ import { createOpenAI } from '@signalbox/provider-openai';
 import { startFakeOpenAI } from '@signalbox/testing/upstreams';
 import { BENCH_GATEWAY_KEY, chatBody, chatHeaders } from '../requests.js';
 import { measureOperation, type OperationCost } from './measure-cpu.js';
+import { anthropicUpstreamText, typicalAnthropicBody, typicalOpenAIBody } from './typical-request.js';
 
 const quick = process.argv.includes('--quick');
 const settings = { runs: quick ? 2_000 : 20_000, warmup: quick ? 500 : 5_000 };
@@ -136,6 +141,27 @@ await run('JSON.parse + fromOpenAIChatResponse (upstream response, zod)', () =>
 );
 await run('encodeOpenAIChatResponse + JSON.stringify (client response)', () =>
   JSON.stringify(encodeOpenAIChatResponse(result, encodeOptions)),
+);
+// Translation across formats for a typical ~1.4 KB request (system prompt, a few turns, one tool),
+// the whole way: client JSON -> canonical -> provider JSON, provider JSON -> canonical -> client JSON.
+const signal = new AbortController().signal;
+await run(
+  `${typicalOpenAIBody.length} B OpenAI client -> Anthropic provider -> OpenAI client (decode, translate, parse, encode)`,
+  () => {
+    const request = decodeOpenAIChatRequest(readJsonBody(typicalOpenAIBody, 'application/json'));
+    JSON.stringify(toAnthropicMessagesRequest({ modelId: 'claude-haiku-4-5', request, signal }).body);
+    const answer = fromAnthropicMessage(JSON.parse(anthropicUpstreamText), []);
+    return JSON.stringify(encodeOpenAIChatResponse(answer, { ...encodeOptions, request }));
+  },
+);
+await run(
+  `${typicalAnthropicBody.length} B Anthropic client -> OpenAI provider -> Anthropic client (decode, translate, parse, encode)`,
+  () => {
+    const request = decodeAnthropicMessagesRequest(readJsonBody(typicalAnthropicBody, 'application/json'));
+    JSON.stringify(toOpenAIChatRequest({ modelId: 'gpt-4o-mini', request, signal }, { stream: false }).body);
+    const answer = fromOpenAIChatResponse(JSON.parse(upstreamText), []);
+    return JSON.stringify(encodeAnthropicMessage(answer, { ...encodeOptions, id: 'msg_x', request }));
+  },
 );
 await run('gateway.handle, minimal stack (stub provider)', () => handleOnce(minimal));
 await run(
