@@ -3,7 +3,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sseJson } from '@signalbox/core';
 import type { FakeUpstream, FakeUpstreamCounters, RecordedRequest } from '@signalbox/testing/upstreams';
-import { type CohereFaults, FlakyCounts, parseFaultDirectives } from './fake-cohere-faults.js';
+// The fault grammar (`:status-429:retry-after-1`, `:hang`, `:drop-2`...) shared by every fake upstream.
+import { type Faults, FlakyCounter, parseFaults } from '@signalbox/testing/upstreams';
 import { cohereChatResponse, cohereStreamEvents, decideReply, promptTokens } from './fake-cohere-reply.js';
 import { validateCohereRequest } from './fake-cohere-validate.js';
 
@@ -95,7 +96,7 @@ function sendJson(
 }
 
 /** A 200 JSON body, spoiled by `bad-json`, `drop-<n>` (half, then a reset) or `truncate` (half). */
-function sendResult(exchange: Exchange, body: unknown, faults: CohereFaults): void {
+function sendResult(exchange: Exchange, body: unknown, faults: Faults): void {
   const { response } = exchange;
   const text = JSON.stringify(body);
   const half = text.slice(0, Math.floor(text.length / 2));
@@ -113,7 +114,7 @@ function sendResult(exchange: Exchange, body: unknown, faults: CohereFaults): vo
 async function sendStream(
   exchange: Exchange,
   events: ReturnType<typeof cohereStreamEvents>,
-  faults: CohereFaults,
+  faults: Faults,
 ) {
   const { response, signal } = exchange;
   response.writeHead(200, {
@@ -158,8 +159,8 @@ export async function startFakeCohere(options: FakeCohereOptions = {}): Promise<
   const counters: FakeUpstreamCounters = { requests: 0, aborted: 0, inFlight: 0 };
   const sockets = new Set<Socket>();
   const open = new Set<Promise<void>>();
-  const flaky = new FlakyCounts();
-  let override: CohereFaults | undefined;
+  const flaky = new FlakyCounter();
+  let override: Faults | undefined;
   let closing = false;
   let sequence = 0;
   let connections = 0;
@@ -168,7 +169,7 @@ export async function startFakeCohere(options: FakeCohereOptions = {}): Promise<
     if (!isJson) return sendJson(exchange, 400, { message: 'invalid request: body must be valid JSON.' });
     const modelId =
       typeof body === 'object' && body !== null ? (body as { model?: unknown }).model : undefined;
-    const { model, faults: fromModel } = parseFaultDirectives(typeof modelId === 'string' ? modelId : '');
+    const { base: model, faults: fromModel } = parseFaults(typeof modelId === 'string' ? modelId : '');
     const faults = { ...fromModel, ...override };
     if (faults.reset) return exchange.destroy();
     if (faults.hang) return waitForAbort(exchange.signal);
@@ -275,7 +276,7 @@ export async function startFakeCohere(options: FakeCohereOptions = {}): Promise<
     get connections() {
       return connections;
     },
-    setFault(faults?: CohereFaults) {
+    setFault(faults?: Faults) {
       override = faults;
     },
     reset() {
