@@ -111,11 +111,7 @@ function sendResult(exchange: Exchange, body: unknown, faults: Faults): void {
 }
 
 /** Writes the stream's events one at a time, with the stream faults. */
-async function sendStream(
-  exchange: Exchange,
-  events: ReturnType<typeof cohereStreamEvents>,
-  faults: Faults,
-) {
+async function sendStream(exchange: Exchange, events: ReturnType<typeof cohereStreamEvents>, faults: Faults) {
   const { response, signal } = exchange;
   response.writeHead(200, {
     'content-type': 'text/event-stream',
