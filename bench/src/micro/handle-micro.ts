@@ -26,6 +26,7 @@ import { createOpenAI } from '@signalbox/provider-openai';
 import { startFakeOpenAI } from '@signalbox/testing/upstreams';
 import { BENCH_GATEWAY_KEY, chatBody, chatHeaders } from '../requests.js';
 import { measureOperation, type OperationCost } from './measure-cpu.js';
+import { runStackLadder } from './stack-ladder.js';
 import { anthropicUpstreamText, typicalAnthropicBody, typicalOpenAIBody } from './typical-request.js';
 
 const quick = process.argv.includes('--quick');
@@ -123,6 +124,11 @@ const encodeOptions = {
 };
 
 const costs: OperationCost[] = [];
+if (process.argv.includes('--ladder')) {
+  // Only the middleware ladder: the quickest loop while working on one middleware.
+  await runStackLadder(stub, () => httpRequest(), settings);
+  process.exit(0);
+}
 const run = async (name: string, operation: () => unknown) => {
   const cost = await measureOperation(name, operation, settings);
   costs.push(cost);
@@ -169,6 +175,7 @@ await run(
   () => handleOnce(overLoopback),
 );
 await run('gateway.handle, full example stack (mock provider)', () => handleOnce(full, 'mock/echo'));
+costs.push(...(await runStackLadder(stub, () => httpRequest(), settings)));
 await full.close();
 await minimal.close();
 await overLoopback.close();
