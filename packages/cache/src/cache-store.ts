@@ -13,6 +13,11 @@ export interface CacheStore {
   set(key: string, entry: CacheEntry, ttlMs: number): Promise<void>;
   /** Removes the entry under `key`, if any. */
   delete(key: string): Promise<void>;
+  /**
+   * True for a store that answers from this process's memory, without I/O (the memory store): the
+   * middleware then arms no timeout around its calls (a timer per lookup costs more than the lookup).
+   */
+  readonly local?: boolean;
   /** Called once, before the first use. */
   init?(): Promise<void>;
   /** Called by `gateway.close()`: free timers and connections the store owns. */

@@ -20,6 +20,8 @@ export interface MemoryCacheStoreOptions {
  */
 export class MemoryCacheStore implements CacheStore {
   private readonly cache: LRUCache<string, CacheEntry>;
+  /** In this process's memory: no timeout is armed around its calls. */
+  readonly local = true;
 
   constructor(options: MemoryCacheStoreOptions = {}) {
     const clock = options.clock;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CacheStore } from './cache-store.js';
 import { MemoryCacheStore } from './memory-cache-store.js';
 import { resilientStore, withTimeout } from './resilient-store.js';
@@ -37,6 +37,30 @@ describe('resilientStore', () => {
       'Response cache store set failed; serving without the cache',
       'Response cache store delete failed; serving without the cache',
     ]);
+  });
+
+  it('arms no timer around a local (in-memory) store, but still turns its failures into misses', async () => {
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      const { store } = wrap(new MemoryCacheStore());
+      expect(await store.get('k')).toBeUndefined();
+      expect(timers).not.toHaveBeenCalled();
+      const local: CacheStore = {
+        local: true,
+        get: () => Promise.reject(new Error('broken')),
+        set: async () => {},
+        delete: async () => {},
+      };
+      const failing = wrap(local);
+      expect(await failing.store.get('k')).toBeUndefined();
+      expect(failing.logger.warnings).toEqual(['Response cache store get failed; serving without the cache']);
+      expect(timers).not.toHaveBeenCalled();
+      // A remote store gets its timeout.
+      await wrap({ ...local, local: false, get: async () => undefined }).store.get('k');
+      expect(timers).toHaveBeenCalledTimes(1);
+    } finally {
+      timers.mockRestore();
+    }
   });
 
   it('runs init once before the first call, and again after it failed', async () => {

@@ -41,6 +41,8 @@ export function withTimeout<T>(promise: Promise<T>, operation: string, timeoutMs
  */
 export function resilientStore(store: CacheStore, options: ResilientStoreOptions): ResilientStore {
   let initialized: Promise<void> | undefined;
+  // A store in this process's memory cannot hang: no timer per call for it.
+  const timed = options.timeoutMs > 0 && store.local !== true;
 
   function ready(): Promise<void> {
     if (!store.init) return Promise.resolve();
@@ -54,7 +56,7 @@ export function resilientStore(store: CacheStore, options: ResilientStoreOptions
   async function guarded<T>(operation: string, key: string, run: () => Promise<T>, fallback: T): Promise<T> {
     try {
       const call = store.init ? ready().then(run) : run();
-      return await (options.timeoutMs > 0 ? withTimeout(call, operation, options.timeoutMs) : call);
+      return await (timed ? withTimeout(call, operation, options.timeoutMs) : call);
     } catch (error) {
       options.warnings.warn(`Response cache store ${operation} failed; serving without the cache`, {
         operation,

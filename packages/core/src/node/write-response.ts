@@ -23,8 +23,8 @@ function drained(response: ServerResponse): Promise<void> {
 }
 
 /**
- * Writes a gateway response to a Node response: JSON in one write; SSE frame by frame, flushed
- * as each comes, waiting on backpressure, and stopping (which aborts upstream) when the client
+ * Writes a gateway response to a Node response: JSON in one write; SSE frame by frame as each
+ * comes (the frames of one event-loop turn in one socket write), waiting on backpressure, and stopping (which aborts upstream) when the client
  * goes away.
  */
 export async function writeNodeResponse(
@@ -50,17 +50,36 @@ export async function writeNodeResponse(
     response.end();
     return;
   }
-  response.flushHeaders();
+  // Frames produced in the same turn of the event loop (an upstream chunk often carries several)
+  // go out in one socket write: the response is corked at the first frame and uncorked once the
+  // loop has run what it can (setImmediate), instead of one syscall per frame. The first frame
+  // carries the headers (the stream was primed up to its first content, so it comes at once).
+  let corked = false;
+  const uncork = () => {
+    if (!corked) return;
+    corked = false;
+    response.uncork();
+  };
   const iterator = body.events[Symbol.asyncIterator]();
   try {
     for (;;) {
       if (response.destroyed || response.writableEnded) break;
       const next = await iterator.next();
       if (next.done) break;
-      if (!response.write(next.value)) await drained(response);
+      if (!corked && !response.destroyed) {
+        corked = true;
+        response.cork();
+        setImmediate(uncork);
+      }
+      if (!response.write(next.value)) {
+        uncork();
+        await drained(response);
+      }
     }
   } finally {
     await iterator.return?.();
+    // Ended while still corked: the last frames and the end go out in the same write.
     if (!response.writableEnded) response.end();
+    uncork();
   }
 }
