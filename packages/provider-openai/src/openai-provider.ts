@@ -84,10 +84,22 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
   );
   const maxTokensField = config.maxTokensField;
 
+  // The headers of a call on the operator's key with nothing forwarded are the same every time
+  // (unless `authHeaders` is the caller's, which may rotate tokens): built once per `accept`.
+  const constantHeaders = new Map<string, Record<string, string>>();
+
   async function headersFor(
     call: Pick<ProviderCall, 'apiKey' | 'headers'>,
     accept: string,
   ): Promise<Record<string, string>> {
+    if (config.authHeaders === undefined && call.apiKey === undefined && call.headers === undefined) {
+      let headers = constantHeaders.get(accept);
+      if (headers === undefined) {
+        headers = mergeHeaders(baseHeaders, { accept }, await authHeaders(config.apiKey));
+        constantHeaders.set(accept, headers);
+      }
+      return headers;
+    }
     const apiKey = call.apiKey ?? config.apiKey;
     return mergeHeaders(baseHeaders, forwardableHeaders(call.headers), { accept }, await authHeaders(apiKey));
   }

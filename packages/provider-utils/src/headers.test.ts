@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { forwardableHeaders, mergeHeaders, normalizeHeaders, removeHopByHopHeaders } from './headers.js';
+import {
+  forwardableHeaders,
+  mergeHeaders,
+  normalizeHeaders,
+  removeHopByHopHeaders,
+  withoutHopByHop,
+} from './headers.js';
 
 describe('normalizeHeaders', () => {
   it('lower-cases names, joins repeated values and drops missing ones', () => {
@@ -23,6 +29,29 @@ describe('removeHopByHopHeaders', () => {
         'OpenAI-Organization': 'org_1',
       }),
     ).toEqual({ 'openai-organization': 'org_1' });
+  });
+});
+
+describe('withoutHopByHop', () => {
+  it('copies normalized headers without hop-by-hop ones, those Connection names, and the skipped', () => {
+    const input = {
+      connection: 'keep-alive, x-trace',
+      'keep-alive': 'timeout=5',
+      'x-trace': '1',
+      'set-cookie': 'a=b',
+      'x-request-id': 'req_1',
+      'content-type': 'application/json',
+    };
+    expect(withoutHopByHop(input, new Set(['set-cookie']))).toEqual({
+      'x-request-id': 'req_1',
+      'content-type': 'application/json',
+    });
+    expect(withoutHopByHop(input)).toEqual({
+      'set-cookie': 'a=b',
+      'x-request-id': 'req_1',
+      'content-type': 'application/json',
+    });
+    expect(input['x-trace']).toBe('1'); // the input is not changed
   });
 });
 

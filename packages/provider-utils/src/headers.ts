@@ -45,13 +45,23 @@ export function normalizeHeaders(headers: RawHeaders | undefined): Record<string
 }
 
 /**
- * Removes hop-by-hop headers, including those named by a `Connection` header. Names are
- * compared lower-cased; the result has lower-case names.
+ * Drops hop-by-hop headers (and any named by `Connection`) from a response's headers before they
+ * are passed on. Names come out lower-case.
  */
 export function removeHopByHopHeaders(headers: RawHeaders | undefined): Record<string, string> {
-  const normalized = normalizeHeaders(headers);
-  // On every provider response: one copy that skips the names (no `delete`, which turns the
-  // object into a slow dictionary; no intermediate arrays unless a Connection header names more).
+  return withoutHopByHop(normalizeHeaders(headers));
+}
+
+/**
+ * {@link removeHopByHopHeaders} for headers already normalized (lower-case names, string values,
+ * as `sendRequest` returns them), also leaving out the names in `skip`: one copy, on every
+ * provider response. No `delete` (which turns an object into a slow dictionary), no intermediate
+ * arrays unless a Connection header names more.
+ */
+export function withoutHopByHop(
+  normalized: Readonly<Record<string, string>>,
+  skip?: ReadonlySet<string>,
+): Record<string, string> {
   const connection = normalized.connection;
   const named =
     connection === undefined
@@ -59,7 +69,8 @@ export function removeHopByHopHeaders(headers: RawHeaders | undefined): Record<s
       : new Set(connection.split(',').map((name) => name.trim().toLowerCase()));
   const result: Record<string, string> = {};
   for (const name in normalized) {
-    if (!HOP_BY_HOP_HEADERS.has(name) && !named?.has(name)) result[name] = normalized[name] as string;
+    if (HOP_BY_HOP_HEADERS.has(name) || named?.has(name) || skip?.has(name)) continue;
+    result[name] = normalized[name] as string;
   }
   return result;
 }

@@ -45,5 +45,6 @@ export {
   mergeHeaders,
   normalizeHeaders,
   removeHopByHopHeaders,
+  withoutHopByHop,
   type RawHeaders,
 } from './headers.js';

@@ -1,6 +1,9 @@
 import type { ResponseInfo, StreamPart } from '@signalbox/core';
-import { removeHopByHopHeaders } from './headers.js';
+import { withoutHopByHop } from './headers.js';
 import type { HttpResponse } from './http-request.js';
+
+/** Response headers never passed on to clients or stored, besides the hop-by-hop ones. */
+const NOT_PASSED_ON: ReadonlySet<string> = new Set(['set-cookie']);
 
 /**
  * What the response headers say about a provider response: `requestId` from the provider's
@@ -8,8 +11,7 @@ import type { HttpResponse } from './http-request.js';
  * lower-cased, without hop-by-hop headers and cookies.
  */
 export function upstreamResponseInfo(response: HttpResponse, requestIdHeader: string): ResponseInfo {
-  const headers = removeHopByHopHeaders(response.headers);
-  delete headers['set-cookie'];
+  const headers = withoutHopByHop(response.headers, NOT_PASSED_ON);
   const requestId = headers[requestIdHeader.toLowerCase()];
   return requestId === undefined ? { headers } : { requestId, headers };
 }
