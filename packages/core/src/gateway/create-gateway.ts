@@ -243,16 +243,49 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   }
 
-  async function handleModelCall(base: RouteContext, request: ChatRequest): Promise<GatewayHttpResponse> {
-    const context: GatewayContext = {
-      ...base,
+  /**
+   * The context of a model call, every slot present from the start (undefined until a middleware
+   * sets it): one object shape for every request, instead of a copy of a route context that grows
+   * a property at a time (each a shape change V8 pays for on the hot path).
+   */
+  function modelContext(
+    http: GatewayHttpRequest,
+    endpoint: string,
+    format: WireFormat,
+    request: ChatRequest,
+  ): GatewayContext {
+    return {
+      endpoint,
+      format,
+      http,
+      principal: http.principal,
+      responseHeaders: {},
+      state: {} as GatewayState,
+      signal: http.signal,
+      clock,
+      ids,
+      providers,
+      response: undefined,
       request,
       generationId: ids.generationId(),
       attempts: [],
-      timings: { start: clock.now() },
+      resolved: undefined,
+      result: undefined,
+      stream: undefined,
+      usage: undefined,
+      responseModel: undefined,
+      preferredProvider: undefined,
+      routing: undefined,
+      cost: undefined,
+      cacheStatus: undefined,
+      timings: { start: clock.now(), firstToken: undefined, end: undefined },
       extenders: [],
       onDone: [],
     };
+  }
+
+  async function handleModelCall(context: GatewayContext): Promise<GatewayHttpResponse> {
+    const base = context;
     context.responseHeaders['x-signalbox-generation-id'] = context.generationId;
     try {
       await modelPipeline(context, async () => {
@@ -376,8 +409,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     request.source = { format, extraFields: request.source?.extraFields ?? {}, forwardHeaders: forwarded };
     return handleModelCall(
-      baseContext(http, path === '/messages' ? 'messages' : 'chat.completions', format),
-      request,
+      modelContext(http, path === '/messages' ? 'messages' : 'chat.completions', format, request),
     );
   }
 

@@ -81,7 +81,13 @@ export async function runAttempt(context: GatewayContext, target: ResolvedModel)
     providerModelId: target.providerModelId,
     credentialType: call.apiKey !== undefined ? 'byok' : 'system',
     startTime: context.clock.now(),
+    // Every slot present from the start: one object shape for all attempts (V8 pays for each added property).
+    endTime: undefined,
     success: false,
+    statusCode: undefined,
+    providerRequestId: undefined,
+    providerResponseId: undefined,
+    error: undefined,
   };
   context.attempts.push(attempt);
   const settle = (error?: unknown) => {
