@@ -318,7 +318,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (!context.result) throw new Error('The pipeline finished without a result');
       const value = codec.encodeResult(context.result, encodeOptions(context, base.format));
       await runDone(context, { status: 200, aborted: false });
-      return { status: 200, headers: { ...context.responseHeaders }, body: { type: 'json', value } };
+      // The context is done with: its header object is the response's (no copy).
+      return { status: 200, headers: context.responseHeaders, body: { type: 'json', value } };
     } catch (error) {
       const response = errorResponse(error, base.format, context.responseHeaders, base.signal.aborted);
       await runDone(context, { status: response.status, aborted: base.signal.aborted, error });

@@ -5,8 +5,10 @@ import type { Principal } from '../gateway/principal.js';
 /** Flattens Node's headers to lower-case single strings (repeated headers joined with ", "). */
 export function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers))
+  for (const name in headers) {
+    const value = headers[name];
     out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
   return out;
 }
 
@@ -45,6 +47,6 @@ export function toGatewayRequest(parts: NodeRequestParts): GatewayHttpRequest {
     body: parts.body,
     signal: parts.signal,
     native: parts.native,
-    ...(parts.principal && { principal: parts.principal }),
+    principal: parts.principal, // always present (maybe undefined): one object shape for every request
   };
 }
