@@ -330,3 +330,105 @@ describe('auth: bring your own key', () => {
     expect(generateKey()).not.toBe(generateKey());
   });
 });
+
+describe('auth: static and cached keys (the synchronous path)', () => {
+  it('gives each request its own principal and state from a cached key, exact expiry included', async () => {
+    let now = Date.parse('2030-01-01T00:00:00.000Z');
+    const store = new MemoryKeyStore();
+    const manager = createKeyManager({ store });
+    const seen: GatewayContext[] = [];
+    const gateway = createGateway({
+      providers: [createMockProvider()],
+      clock: { now: () => now },
+      use: [
+        auth({ keys: [STATIC_KEY], store, cacheTtlMs: 60_000 }),
+        defineMiddleware('capture', async (context: GatewayContext, next) => {
+          seen.push(context);
+          context.principal?.allowedModels?.push('tampered/*'); // must not reach the next request
+          await next();
+        }),
+      ],
+    });
+    const created = await manager.createKey({
+      name: 'cached',
+      allowedModels: ['mock/*'],
+      limits: { requestsPerMinute: 9 },
+      expiresAt: '2030-01-01T00:01:00.000Z',
+    });
+    const headers = { authorization: `Bearer ${created.key}` };
+    for (let index = 0; index < 3; index += 1) {
+      expect((await gateway.handle(httpRequest('/chat/completions', headers))).status).toBe(200);
+    }
+    const [first, second, third] = seen;
+    expect(first?.principal).not.toBe(second?.principal);
+    expect(first?.state.auth).not.toBe(second?.state.auth);
+    expect(third?.principal?.allowedModels).toEqual(['mock/*', 'tampered/*']); // its own push only
+    expect(third?.state.auth).toEqual({ keyId: created.id, keyLimits: { requestsPerMinute: 9 } });
+    now = Date.parse('2030-01-01T00:01:00.000Z'); // still cached, but expired: refused at once
+    const expired = await gateway.handle(httpRequest('/chat/completions', headers));
+    expect(expired.status).toBe(401);
+    expect(jsonOf(expired)).toMatchObject({
+      error: { message: 'This API key expired on 2030-01-01T00:01:00.000Z.' },
+    });
+    for (let index = 0; index < 2; index += 1) {
+      await gateway.handle(httpRequest('/chat/completions', { 'x-api-key': STATIC_KEY }));
+    }
+    const [staticOne, staticTwo] = seen.slice(-2);
+    expect(staticOne?.principal).toEqual({
+      id: staticTwo?.principal?.id,
+      kind: 'key',
+      keyPrefix: 'sk-sb-stat',
+    });
+    expect(staticOne?.principal).not.toBe(staticTwo?.principal);
+  });
+
+  it('drops a cached grant when the admin API of this process changes the key', async () => {
+    const adminKey = 'admin-key-for-the-unit-tests';
+    const seen: GatewayContext[] = [];
+    const gateway = createGateway({
+      providers: [createMockProvider()],
+      use: [
+        auth({ admin: { key: adminKey }, cacheTtlMs: 60_000 }),
+        defineMiddleware('capture', async (context: GatewayContext, next) => {
+          seen.push(context);
+          await next();
+        }),
+      ],
+    });
+    const admin = { authorization: `Bearer ${adminKey}` };
+    const created = jsonOf(
+      await gateway.handle(httpRequest('/admin/keys', admin, { body: { name: 'before' } })),
+    ) as { id: string; key: string };
+    const headers = { authorization: `Bearer ${created.key}` };
+    await gateway.handle(httpRequest('/chat/completions', headers));
+    await gateway.handle(httpRequest('/chat/completions', headers));
+    expect(seen.at(-1)?.principal?.name).toBe('before');
+    const patched = await gateway.handle(
+      httpRequest(`/admin/keys/${created.id}`, admin, { method: 'PATCH', body: { name: 'after' } }),
+    );
+    expect(patched.status).toBe(200);
+    await gateway.handle(httpRequest('/chat/completions', headers));
+    expect(seen.at(-1)?.principal?.name).toBe('after');
+    await gateway.handle(httpRequest(`/admin/keys/${created.id}/disable`, admin, { body: {} }));
+    expect((await gateway.handle(httpRequest('/chat/completions', headers))).status).toBe(401);
+  });
+
+  it('answers refusals as a rejected promise, never a synchronous throw', async () => {
+    const middleware = auth({ keys: [STATIC_KEY] });
+    const context = {
+      http: httpRequest('/models', {}, { method: 'GET', body: undefined }),
+      state: {},
+      responseHeaders: {},
+      clock: { now: () => Date.now() },
+      providers: new Map(),
+    } as unknown as Parameters<typeof middleware>[0];
+    let result: Promise<void> | undefined;
+    expect(() => {
+      result = middleware(context, async () => {});
+    }).not.toThrow();
+    await expect(result).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringMatching(/Missing API key/),
+    });
+  });
+});

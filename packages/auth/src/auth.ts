@@ -2,27 +2,36 @@ import {
   defineMiddleware,
   type GatewayContext,
   GatewayError,
+  type Next,
   type Principal,
   type RouteContext,
   type RouteMiddleware,
 } from '@signalbox/core';
 import { adminRoutes } from './admin-api.js';
 import { type AuthOptions, checkAuthOptions, providerKeyHeaderPrefix } from './auth-options.js';
-import type { AuthState } from './auth-state.js';
 import type { GatewayKeyRecord } from './gateway-key.js';
 import { hashKey, keyDisplayPrefix, staticKeyId } from './key-hash.js';
 import { createKeyManager } from './key-manager.js';
 import type { KeyStore } from './key-store.js';
-import { createKeyResolver, type ResolvedKey } from './key-resolver.js';
+import { createGrantCache, grantOf, type KeyGrant, principalOfGrant, stateOfGrant } from './key-grant.js';
+import { createKeyLookup, type ResolvedKey } from './key-resolver.js';
 import { MemoryKeyStore } from './memory-key-store.js';
 import { isModelAllowed, requestedModels } from './model-allowlist.js';
-import { PROVIDER_KEY_HEADER_PREFIX, takeProviderKeyHeaders } from './provider-key-headers.js';
-import { inspectCredential } from './read-credential.js';
+import { PROVIDER_KEY_HEADER_PREFIX, takeHeaderKeys } from './provider-key-headers.js';
+import { presentedKey, type RefusedCredential } from './read-credential.js';
 import { redactAttempts, redactError, redactStream, secretsOf } from './redact-secrets.js';
 import { createSecretBox, type SecretBox, secretBoxFromEnv } from './secret-box.js';
 
 function unauthorized(message: string): GatewayError {
   return new GatewayError(message, { status: 401, type: 'authentication_error', code: 'invalid_api_key' });
+}
+
+function refusal(credential: RefusedCredential): GatewayError {
+  return credential.type === 'missing'
+    ? unauthorized(
+        "Missing API key: send your gateway key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.",
+      )
+    : unauthorized(credential.reason);
 }
 
 function staticRecords(options: AuthOptions): Map<string, GatewayKeyRecord> {
@@ -32,17 +41,17 @@ function staticRecords(options: AuthOptions): Map<string, GatewayKeyRecord> {
   );
 }
 
-function principalOf(found: ResolvedKey, presented: string): Principal {
-  const { record } = found;
-  return {
-    id: record.id,
-    kind: 'key',
-    keyPrefix: record.prefix || keyDisplayPrefix(presented),
-    ...(record.projectId !== undefined && { projectId: record.projectId }),
-    ...(record.name !== undefined && { name: record.name }),
-    ...(record.allowedModels !== undefined && { allowedModels: [...record.allowedModels] }),
-    ...(found.providerKeys && { providerKeys: { ...found.providerKeys } }),
-  };
+/** The rest of the chain with the principal's provider keys scrubbed from what comes back. */
+async function guarded(context: RouteContext, next: Next, secrets: string[]): Promise<void> {
+  const call = context as Partial<GatewayContext>;
+  try {
+    await next();
+  } catch (error) {
+    if (call.attempts) redactAttempts(call.attempts, secrets);
+    throw redactError(error, secrets);
+  }
+  if (call.attempts) redactAttempts(call.attempts, secrets);
+  if (call.stream) call.stream = redactStream(call.stream, secrets, call.attempts);
 }
 
 function checkAllowlist(principal: Principal, context: RouteContext): void {
@@ -81,40 +90,57 @@ export function auth(options: AuthOptions = {}): RouteMiddleware {
     typeof options.encryptionKey === 'string'
       ? createSecretBox(options.encryptionKey)
       : (options.encryptionKey ?? (store ? secretBoxFromEnv() : undefined)); // static keys hold no secrets
-  const resolver = createKeyResolver({
+  const resolver = createKeyLookup({
     staticKeys: staticRecords(options),
     store,
     cacheTtlMs: options.cacheTtlMs ?? 10_000,
     secretBox,
   });
-  const headerPrefix = providerKeyHeaderPrefix(options);
-  const headerOptions = {
-    allowed: headerPrefix !== undefined,
-    prefix: headerPrefix ?? PROVIDER_KEY_HEADER_PREFIX,
-  };
+  const allowHeaderKeys = providerKeyHeaderPrefix(options) !== undefined;
+  const headerPrefix = providerKeyHeaderPrefix(options) ?? PROVIDER_KEY_HEADER_PREFIX;
+  const cachedGrant = createGrantCache();
 
-  async function authenticate(context: RouteContext): Promise<Principal> {
-    const credential = inspectCredential(context.http.headers);
-    if (credential.type === 'missing') {
-      throw unauthorized(
-        "Missing API key: send your gateway key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.",
-      );
-    }
-    if (credential.type === 'malformed') throw unauthorized(credential.reason);
-    const found = await resolver.find(hashKey(credential.key));
-    if (!found) throw unauthorized(`Invalid API key provided: ${keyDisplayPrefix(credential.key)}`);
+  /**
+   * Checks a found key and sets `state.auth`; its principal. `lasting`: `found` is a static or
+   * cached key (the same object for a while), whose grant is worth remembering.
+   */
+  function admit(
+    found: ResolvedKey | undefined,
+    presented: string,
+    context: RouteContext,
+    lasting: boolean,
+  ): Principal {
+    if (!found) throw unauthorized(`Invalid API key provided: ${keyDisplayPrefix(presented)}`);
     const { record } = found;
     if (record.disabledAt) throw unauthorized('This API key has been disabled.');
     if (record.expiresAt && record.expiresAt.getTime() <= context.clock.now()) {
       throw unauthorized(`This API key expired on ${record.expiresAt.toISOString()}.`);
     }
-    const state: AuthState = {
-      keyId: record.id,
-      ...(record.limits && { keyLimits: record.limits }),
-      ...(found.project?.limits && { projectLimits: found.project.limits }),
-    };
-    context.state.auth = state;
-    return principalOf(found, credential.key);
+    const grant: KeyGrant = lasting ? cachedGrant(found, presented) : grantOf(found, presented);
+    context.state.auth = stateOfGrant(grant);
+    return principalOfGrant(grant);
+  }
+
+  /** Per-request provider keys, the principal, the allowlist; then the rest of the chain. */
+  function proceed(context: RouteContext, next: Next, principal: Principal): Promise<void> {
+    const headerKeys = takeHeaderKeys(context.http.headers, allowHeaderKeys, headerPrefix, context.providers);
+    if (headerKeys) principal.providerKeys = { ...principal.providerKeys, ...headerKeys };
+    context.principal = principal;
+    checkAllowlist(principal, context);
+    if (principal.providerKeys === undefined) return next();
+    const secrets = secretsOf(principal.providerKeys);
+    return secrets.length === 0 ? next() : guarded(context, next, secrets);
+  }
+
+  /** A key the resolver must look up (a store key not cached yet). */
+  async function proceedAfterLookup(
+    context: RouteContext,
+    next: Next,
+    presented: string,
+    hash: string,
+  ): Promise<void> {
+    const principal = admit(await resolver.find(hash), presented, context, false);
+    return proceed(context, next, principal);
   }
 
   const routes = options.admin
@@ -130,29 +156,21 @@ export function auth(options: AuthOptions = {}): RouteMiddleware {
       })
     : [];
 
+  // Not async: a static or cached key (the usual case) is admitted without a promise of its own.
   return defineMiddleware<RouteContext>(
     'auth',
-    async function auth(context, next) {
-      const principal: Principal =
-        context.principal && trustHost ? { ...context.principal } : await authenticate(context);
-      const headerKeys = takeProviderKeyHeaders(context.http.headers, {
-        ...headerOptions,
-        providers: context.providers,
-      });
-      if (headerKeys) principal.providerKeys = { ...principal.providerKeys, ...headerKeys };
-      context.principal = principal;
-      checkAllowlist(principal, context);
-      const secrets = secretsOf(principal.providerKeys);
-      if (secrets.length === 0) return next();
-      const call = context as Partial<GatewayContext>;
+    function auth(context, next) {
       try {
-        await next();
+        if (context.principal && trustHost) return proceed(context, next, { ...context.principal });
+        const presented = presentedKey(context.http.headers);
+        if (typeof presented !== 'string') throw refusal(presented);
+        const hash = hashKey(presented); // the only hash of the presented key
+        const found = resolver.peek(hash);
+        if (found === undefined) return proceedAfterLookup(context, next, presented, hash);
+        return proceed(context, next, admit(found, presented, context, true));
       } catch (error) {
-        if (call.attempts) redactAttempts(call.attempts, secrets);
-        throw redactError(error, secrets);
+        return Promise.reject(error);
       }
-      if (call.attempts) redactAttempts(call.attempts, secrets);
-      if (call.stream) call.stream = redactStream(call.stream, secrets, call.attempts);
     },
     { scope: 'all', routes, close: async () => store?.close?.() },
   ) as RouteMiddleware;

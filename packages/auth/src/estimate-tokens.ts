@@ -3,7 +3,14 @@ import type { ChatRequest, Message } from '@signalbox/core';
 /** Tokens counted for each image or file part (a tile's worth; content is not decoded). */
 const ATTACHMENT_TOKENS = 765;
 
-function messageCharacters(message: Message): { characters: number; attachments: number } {
+/** What a prompt holds so far: characters of text, and images or files. */
+interface Tally {
+  characters: number;
+  attachments: number;
+}
+
+/** Adds a message's parts to the tally (one tally per request, not an object per message). */
+function countMessage(message: Message, tally: Tally): void {
   let characters = 0;
   let attachments = 0;
   for (const part of message.content) {
@@ -29,20 +36,19 @@ function messageCharacters(message: Message): { characters: number; attachments:
         attachments += 1;
     }
   }
-  return { characters, attachments };
+  tally.characters += characters;
+  tally.attachments += attachments;
 }
 
 /** The prompt's tokens, estimated as characters / 4 (plus a fixed count per image or file). */
 export function estimateInputTokens(request: ChatRequest): number {
-  let characters = 0;
-  let attachments = 0;
+  const tally: Tally = { characters: 0, attachments: 0 };
   for (const message of request.messages) {
-    const counted = messageCharacters(message);
-    characters += counted.characters + 4; // role and separators
-    attachments += counted.attachments;
+    countMessage(message, tally);
+    tally.characters += 4; // role and separators
   }
-  for (const tool of request.tools ?? []) characters += JSON.stringify(tool).length;
-  return Math.ceil(characters / 4) + attachments * ATTACHMENT_TOKENS;
+  if (request.tools) for (const tool of request.tools) tally.characters += JSON.stringify(tool).length;
+  return Math.ceil(tally.characters / 4) + tally.attachments * ATTACHMENT_TOKENS;
 }
 
 /**

@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash as digest, randomBytes } from 'node:crypto';
 
 /** The prefix of every Signalbox gateway key, so leaked keys are recognisable (and scannable). */
 export const KEY_PREFIX = 'sk-sb-';
 
 /** SHA-256 of a key, hex. Keys are stored and compared only as this hash. */
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  // One-shot `crypto.hash` (no Hash object): the same digest as createHash, at about half the cost.
+  return digest('sha256', key, 'hex');
 }
 
 /** A new gateway key: the prefix and 32 random bytes (256 bits) in base64url. */
@@ -29,5 +30,5 @@ export function newKeyId(): string {
  * reveals nothing of the stored hash.
  */
 export function staticKeyId(hash: string): string {
-  return `key_${createHash('sha256').update(`signalbox-static-key-id:${hash}`).digest('hex').slice(0, 16)}`;
+  return `key_${hashKey(`signalbox-static-key-id:${hash}`).slice(0, 16)}`;
 }

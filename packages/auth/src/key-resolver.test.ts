@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GatewayKeyRecord } from './gateway-key.js';
 import { hashKey } from './key-hash.js';
-import { createKeyResolver } from './key-resolver.js';
+import { createKeyLookup, createKeyResolver } from './key-resolver.js';
 import { MemoryKeyStore } from './memory-key-store.js';
 import { createSecretBox, generateEncryptionKey } from './secret-box.js';
 
@@ -78,5 +78,51 @@ describe('createKeyResolver', () => {
       status: 500,
       code: 'provider_key_unavailable',
     });
+  });
+
+  it('peeks at static and cached keys without I/O, the same object until expiry or invalidation', async () => {
+    const store = new MemoryKeyStore();
+    const lookups = counting(store);
+    let now = 0;
+    const fixed = record('sk-sb-static');
+    const lookup = createKeyLookup({
+      staticKeys: new Map([[fixed.hash, fixed]]),
+      store,
+      cacheTtlMs: 1000,
+      secretBox: undefined,
+      now: () => now,
+    });
+    const staticKey = lookup.peek(fixed.hash);
+    expect(staticKey?.record).toBe(fixed);
+    expect(lookup.peek(fixed.hash)).toBe(staticKey);
+    expect(await lookup.find(fixed.hash)).toBe(staticKey);
+
+    const stored = record('sk-sb-stored');
+    await store.createKey(stored);
+    expect(lookup.peek(stored.hash)).toBeUndefined(); // not looked up yet: peek never queries
+    expect(lookups()).toBe(0);
+    const found = await lookup.find(stored.hash);
+    expect(lookups()).toBe(1);
+    expect(lookup.peek(stored.hash)).toBe(found);
+    now = 999;
+    expect(lookup.peek(stored.hash)).toBe(found);
+    now = 1000; // the TTL is over
+    expect(lookup.peek(stored.hash)).toBeUndefined();
+    const again = await lookup.find(stored.hash);
+    expect(again).not.toBe(found);
+    expect(lookup.peek(stored.hash)).toBe(again);
+    lookup.invalidate(stored.hash);
+    expect(lookup.peek(stored.hash)).toBeUndefined();
+    expect(lookup.peek(hashKey('sk-sb-unknown'))).toBeUndefined();
+    expect(lookups()).toBe(2);
+  });
+
+  it('caches nothing to peek at when the TTL is 0', async () => {
+    const store = new MemoryKeyStore();
+    const stored = record('sk-sb-uncached');
+    await store.createKey(stored);
+    const lookup = createKeyLookup({ staticKeys: new Map(), store, cacheTtlMs: 0, secretBox: undefined });
+    expect(await lookup.find(stored.hash)).toBeDefined();
+    expect(lookup.peek(stored.hash)).toBeUndefined();
   });
 });

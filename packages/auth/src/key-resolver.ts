@@ -36,6 +36,16 @@ export interface KeyResolver {
   invalidate(hash?: string): void;
 }
 
+/** The resolver as `auth()` uses it: with a synchronous look at what needs no I/O. */
+export interface KeyLookup extends KeyResolver {
+  /**
+   * The key with this hash when it is known without I/O (a static key, or a cached key within its
+   * TTL), else undefined (then `find` it). The same object for every request until it expires or
+   * is invalidated, so callers may derive data from it once (by identity).
+   */
+  peek(hash: string): ResolvedKey | undefined;
+}
+
 function openProviderKeys(record: GatewayKeyRecord, box: SecretBox | undefined): Record<string, string> {
   const opened: Record<string, string> = {};
   for (const [provider, sealed] of Object.entries(record.providerKeys ?? {})) {
@@ -66,11 +76,27 @@ function openProviderKeys(record: GatewayKeyRecord, box: SecretBox | undefined):
  * cached, so a new key works at once; concurrent lookups of one hash share one store query.
  */
 export function createKeyResolver(options: KeyResolverOptions): KeyResolver {
+  return createKeyLookup(options);
+}
+
+/** {@link createKeyResolver} with {@link KeyLookup.peek}, for `auth()`. */
+export function createKeyLookup(options: KeyResolverOptions): KeyLookup {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 10_000;
   const cache = new Map<string, { value: ResolvedKey; expiresAt: number }>();
   const inFlight = new Map<string, Promise<ResolvedKey | undefined>>();
+  // One ResolvedKey per static record, made on first use: no object per request.
+  const staticResolved = new WeakMap<GatewayKeyRecord, ResolvedKey>();
   let generation = 0; // bumped by invalidate(): a lookup that started before it is not cached
+
+  function staticKey(record: GatewayKeyRecord): ResolvedKey {
+    let resolved = staticResolved.get(record);
+    if (!resolved) {
+      resolved = { record };
+      staticResolved.set(record, resolved);
+    }
+    return resolved;
+  }
 
   async function load(hash: string): Promise<ResolvedKey | undefined> {
     const started = generation;
@@ -90,15 +116,22 @@ export function createKeyResolver(options: KeyResolverOptions): KeyResolver {
     return value;
   }
 
+  function peek(hash: string): ResolvedKey | undefined {
+    const fixed = options.staticKeys.get(hash);
+    if (fixed) return staticKey(fixed);
+    const cached = cache.get(hash);
+    if (cached) {
+      if (cached.expiresAt > now()) return cached.value;
+      cache.delete(hash);
+    }
+    return undefined;
+  }
+
   return {
+    peek,
     async find(hash) {
-      const fixed = options.staticKeys.get(hash);
-      if (fixed) return { record: fixed };
-      const cached = cache.get(hash);
-      if (cached) {
-        if (cached.expiresAt > now()) return cached.value;
-        cache.delete(hash);
-      }
+      const known = peek(hash);
+      if (known) return known;
       let pending = inFlight.get(hash);
       if (!pending) {
         pending = load(hash).finally(() => inFlight.delete(hash));

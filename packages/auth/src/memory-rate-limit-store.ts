@@ -38,7 +38,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
     this.current = new Map();
   }
 
-  private find(key: string): Counter | undefined {
+  private find(key: string, now: number): Counter | undefined {
     let counter = this.current.get(key);
     if (!counter) {
       counter = this.previous.get(key);
@@ -47,7 +47,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
         this.current.set(key, counter);
       }
     }
-    return counter && counter.resetAt > this.clock.now() ? counter : undefined;
+    return counter && counter.resetAt > now ? counter : undefined;
   }
 
   increment(key: string, amount: number, windowMs: number): RateLimitCounter {
@@ -56,8 +56,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
         `MemoryRateLimitStore: window ${windowMs} ms is longer than the store's ${this.windowMs} ms`,
       );
     }
-    const now = this.clock.now();
-    let counter = this.find(key);
+    const now = this.clock.now(); // read once per call
+    let counter = this.find(key, now);
     if (!counter) {
       counter = { total: 0, resetAt: now + windowMs };
       this.current.set(key, counter);
@@ -67,7 +67,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 
   decrement(key: string, amount: number): void {
-    const counter = this.find(key);
+    const counter = this.find(key, this.clock.now());
     if (counter) counter.total = Math.max(0, counter.total - amount);
   }
 

@@ -19,20 +19,35 @@ export function takeProviderKeyHeaders(
   headers: Record<string, string | undefined>,
   options: { allowed: boolean; prefix: string; providers: ReadonlyMap<string, unknown> },
 ): Record<string, string> | undefined {
-  const presented: Array<[name: string, value: string]> = [];
-  for (const name of Object.keys(headers)) {
-    if (!name.startsWith(options.prefix)) continue;
+  return takeHeaderKeys(headers, options.allowed, options.prefix, options.providers);
+}
+
+/**
+ * {@link takeProviderKeyHeaders} with its options as arguments (no options object per request),
+ * and no allocation at all when the request has no such header (the usual case).
+ */
+export function takeHeaderKeys(
+  headers: Record<string, string | undefined>,
+  allowed: boolean,
+  prefix: string,
+  providers: ReadonlyMap<string, unknown>,
+): Record<string, string> | undefined {
+  let presented: Array<[name: string, value: string]> | undefined;
+  // for-in walks the names without the array Object.keys would allocate; own names only, as before.
+  for (const name in headers) {
+    if (!name.startsWith(prefix) || !Object.hasOwn(headers, name)) continue;
+    presented ??= [];
     presented.push([name, headers[name]?.trim() ?? '']);
     delete headers[name]; // all of them, before anything can fail
   }
-  if (presented.length === 0) return undefined;
+  if (presented === undefined) return undefined;
   const keys: Record<string, string> = {};
   for (const [name, value] of presented) {
-    if (!options.allowed) {
+    if (!allowed) {
       throw invalid(`Header ${name} is not accepted: this gateway does not take provider keys per request.`);
     }
-    const provider = name.slice(options.prefix.length);
-    if (!options.providers.has(provider)) throw invalid(`Unknown provider '${provider}' in header ${name}.`);
+    const provider = name.slice(prefix.length);
+    if (!providers.has(provider)) throw invalid(`Unknown provider '${provider}' in header ${name}.`);
     if (value === '' || value.length > MAX_PROVIDER_KEY_LENGTH || /\s/.test(value)) {
       throw invalid(
         `Header ${name} must hold one provider key (no spaces, at most ${MAX_PROVIDER_KEY_LENGTH} characters).`,

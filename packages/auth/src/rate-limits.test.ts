@@ -11,7 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { auth } from './auth.js';
 import { createKeyManager } from './key-manager.js';
 import { MemoryKeyStore } from './memory-key-store.js';
+import { MemoryRateLimitStore } from './memory-rate-limit-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import { RateLimitStoreError } from './rate-limiter.js';
 import { rateLimits, type RateLimitsOptions } from './rate-limits.js';
 import { RedisRateLimitStore } from './redis-rate-limit-store.js';
 import { httpRequest, jsonOf, textOf } from './test-support.js';
@@ -194,6 +196,74 @@ describe('rateLimits', () => {
     );
     expect(refused.status).toBe(503);
     expect(jsonOf(refused)).toMatchObject({ type: 'error', error: { type: 'overloaded_error' } });
+  });
+
+  it('sends the same headers with a synchronous store as with one that answers with promises', async () => {
+    const behind = new MemoryRateLimitStore();
+    const promised: RateLimitStore = {
+      increment: async (...args) => behind.increment(...args),
+      decrement: async (...args) => behind.decrement(...args),
+      resetKey: async (key) => behind.resetKey(key),
+    };
+    const sync = setup();
+    const later = setup({ store: promised });
+    const limits = { requestsPerMinute: 3, tokensPerMinute: 1000 };
+    const keys = [
+      (await sync.manager.createKey({ limits })).key,
+      (await later.manager.createKey({ limits })).key,
+    ];
+    const names = (headers: Record<string, string>) =>
+      Object.keys(headers).filter((name) => name.startsWith('x-ratelimit'));
+    for (let index = 0; index < 4; index += 1) {
+      const [one, two] = await Promise.all(
+        [sync.gateway, later.gateway].map((gateway, which) =>
+          gateway.handle(httpRequest('/chat/completions', { 'x-api-key': keys[which] ?? '' }, body('hello'))),
+        ),
+      );
+      expect(two?.status).toBe(one?.status);
+      expect(names(two?.headers ?? {})).toEqual(names(one?.headers ?? {}));
+      for (const name of [
+        'x-ratelimit-limit-requests',
+        'x-ratelimit-remaining-requests',
+        'x-ratelimit-remaining-tokens',
+      ]) {
+        expect(two?.headers[name]).toBe(one?.headers[name]);
+      }
+    }
+    behind.shutdown();
+  });
+
+  it('fails open on a RateLimitStoreError thrown at once, and answers 500 for other throws', async () => {
+    const warnings: string[] = [];
+    const logger = { warn: (message: string) => warnings.push(message) };
+    const throwing = (error: Error): RateLimitStore => ({
+      increment: () => {
+        throw error;
+      },
+      decrement: () => undefined,
+      resetKey: () => undefined,
+    });
+    const open = setup({
+      store: throwing(new RateLimitStoreError('down')),
+      logger,
+      defaults: { requestsPerMinute: 1 },
+    });
+    const { key } = await open.manager.createKey({});
+    const through = await open.gateway.handle(
+      httpRequest('/chat/completions', { 'x-api-key': key }, body('x')),
+    );
+    expect(through.status).toBe(200);
+    expect(through.headers['x-ratelimit-limit-requests']).toBeUndefined();
+    expect(warnings).toEqual([expect.stringContaining('(down)')]);
+    const broken = setup({
+      store: throwing(new RangeError('bad window')),
+      defaults: { requestsPerMinute: 1 },
+    });
+    const other = await broken.manager.createKey({});
+    const failed = await broken.gateway.handle(
+      httpRequest('/chat/completions', { 'x-api-key': other.key }, body('x')),
+    );
+    expect(failed.status).toBe(500);
   });
 
   it('validates its options', () => {

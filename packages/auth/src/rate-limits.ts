@@ -4,16 +4,28 @@ import {
   GatewayError,
   type GatewayLogger,
   type GatewayMiddleware,
+  type Next,
   type Principal,
   type RequestOutcome,
 } from '@signalbox/core';
 import { z } from 'zod';
 import './auth-state.js';
-import { hasLimits, type RateLimits } from './gateway-key.js';
+import type { RateLimits } from './gateway-key.js';
 import { estimateRequestTokens } from './estimate-tokens.js';
+import { createLimitPlanner } from './limit-plan.js';
 import { MemoryRateLimitStore } from './memory-rate-limit-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
-import { type LimitSubject, RateLimitStoreError, type Reservation, reserve } from './rate-limiter.js';
+import {
+  type Counted,
+  type Counters,
+  countAll,
+  isOver,
+  type LimitEntry,
+  RateLimitStoreError,
+  refuse,
+  settleAll,
+  writeHeaders,
+} from './rate-limiter.js';
 
 /** Options of {@link rateLimits}. */
 export interface RateLimitsOptions {
@@ -55,31 +67,6 @@ const optionsSchema = z.strictObject({
 });
 
 const consoleLogger = { warn: (message: string) => console.warn(`[signalbox] ${message}`) };
-
-function subjectsOf(context: GatewayContext, options: RateLimitsOptions): LimitSubject[] {
-  const principal = context.principal;
-  const state = context.state.auth;
-  const subjects: LimitSubject[] = [];
-  const own = state?.keyLimits ?? (principal && options.principalLimits?.(principal)) ?? options.defaults;
-  if (hasLimits(own)) {
-    subjects.push({
-      key: principal ? `${principal.kind}:${principal.id}` : 'anonymous',
-      label: principal?.keyPrefix
-        ? `API key ${principal.keyPrefix}`
-        : principal
-          ? `${principal.kind} ${principal.id}`
-          : 'anonymous callers',
-      limits: own,
-    });
-  }
-  const projectId = principal?.projectId;
-  const project =
-    projectId === undefined ? undefined : (state?.projectLimits ?? options.projectLimits?.(projectId));
-  if (projectId !== undefined && hasLimits(project)) {
-    subjects.push({ key: `project:${projectId}`, label: `project ${projectId}`, limits: project });
-  }
-  return subjects;
-}
 
 function usedTokens(context: GatewayContext, outcome: RequestOutcome, reserved: number): number {
   if (context.cacheStatus === 'HIT') return 0;
@@ -123,34 +110,96 @@ export function rateLimits(options: RateLimitsOptions = {}): GatewayMiddleware {
     );
   }
 
+  const planFor = createLimitPlanner(options);
+  const windowMs = 60_000;
+
+  /** The store failed (a RateLimitStoreError): on without limits, or a 503. Anything else is thrown. */
+  function failed(error: unknown): void {
+    if (!(error instanceof RateLimitStoreError)) throw error; // the 429, headers included
+    storeFailed(error);
+    if (failClosed) {
+      throw new GatewayError('The rate-limit store is unavailable; try again shortly.', {
+        status: 503,
+        code: 'rate_limit_store_unavailable',
+        retryAfter: 1,
+      });
+    }
+  }
+
+  /** Sends the headers and settles the tokens when the request is done; then the rest of the chain. */
+  function admitted(context: GatewayContext, next: Next, counted: Counted, estimate: number): Promise<void> {
+    writeHeaders(context.responseHeaders, counted.entries, counted.counters, counted.tokens, false);
+    context.onDone.push((done, outcome) => {
+      const used = usedTokens(done, outcome, estimate);
+      try {
+        return settleAll(counted, used, store, windowMs, timeoutMs, context.clock)?.catch(storeFailed);
+      } catch (error) {
+        storeFailed(error);
+      }
+    });
+    return next();
+  }
+
+  /** A store that answers with promises (Redis): the same steps, awaited. */
+  async function countedLater(
+    context: GatewayContext,
+    next: Next,
+    entries: LimitEntry[],
+    tokens: number,
+    estimate: number,
+    startedAt: number,
+    answer: Promise<Counters>,
+  ): Promise<void> {
+    let counters: Counters;
+    try {
+      counters = await answer;
+      if (isOver(entries, counters)) await refuse(entries, counters, tokens, store, timeoutMs);
+    } catch (error) {
+      failed(error);
+      return next();
+    }
+    return admitted(context, next, { entries, counters, tokens, startedAt }, estimate);
+  }
+
+  // Not async: with the memory store, a request is counted without a promise or a timer.
   return defineMiddleware(
     'rateLimits',
-    async function rateLimits(context, next) {
-      const subjects = subjectsOf(context, options);
-      if (subjects.length === 0) return next();
-      const tokens = estimateRequestTokens(context.request, defaultMaxOutputTokens);
-      let reservation: Reservation | undefined;
+    function rateLimits(context, next) {
       try {
-        reservation = await reserve(subjects, { store, tokens, timeoutMs, now: () => context.clock.now() });
-      } catch (error) {
-        if (!(error instanceof RateLimitStoreError)) throw error; // the 429, headers included
-        storeFailed(error);
-        if (failClosed) {
-          throw new GatewayError('The rate-limit store is unavailable; try again shortly.', {
-            status: 503,
-            code: 'rate_limit_store_unavailable',
-            retryAfter: 1,
+        const entries = planFor(context.principal, context.state.auth);
+        if (entries === undefined) return next();
+        const estimate = estimateRequestTokens(context.request, defaultMaxOutputTokens);
+        const tokens = Math.max(0, Math.ceil(estimate));
+        const startedAt = context.clock.now();
+        let answer: Counters | Promise<Counters>;
+        try {
+          answer = countAll(entries, tokens, store, windowMs, timeoutMs);
+        } catch (error) {
+          failed(error); // a RateLimitStoreError thrown at once fails open (or 503s); others are thrown
+          return next();
+        }
+        if (!Array.isArray(answer)) {
+          return countedLater(
+            context,
+            next,
+            entries,
+            tokens,
+            estimate,
+            startedAt,
+            answer as Promise<Counters>,
+          );
+        }
+        const counters = answer as Counters;
+        if (isOver(entries, counters)) {
+          return refuse(entries, counters, tokens, store, timeoutMs).catch((error: unknown) => {
+            failed(error);
+            return next();
           });
         }
+        return admitted(context, next, { entries, counters, tokens, startedAt }, estimate);
+      } catch (error) {
+        return Promise.reject(error);
       }
-      if (reservation) {
-        const held = reservation;
-        Object.assign(context.responseHeaders, held.headers);
-        context.onDone.push((done, outcome) =>
-          held.settle(usedTokens(done, outcome, tokens)).catch((error: unknown) => storeFailed(error)),
-        );
-      }
-      await next();
     },
     { close: async () => store.shutdown?.() },
   );

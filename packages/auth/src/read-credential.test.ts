@@ -35,3 +35,68 @@ describe('inspectCredential', () => {
     });
   });
 });
+
+describe('presentedKey (the parser behind both, without a regex match)', () => {
+  // The definition the hand-written parser replaced.
+  const BEARER = /^bearer[ \t]+([^\s]+)$/i;
+  function reference(authorization: string): string | undefined {
+    const trimmed = authorization.trim();
+    if (!trimmed || trimmed.length > MAX_CREDENTIAL_LENGTH + 7) return undefined;
+    return BEARER.exec(trimmed)?.[1];
+  }
+
+  it('reads a Bearer header exactly as /^bearer[ \\t]+([^\\s]+)$/i does', () => {
+    const schemes = [
+      'Bearer',
+      'bearer',
+      'BEARER',
+      'BeArEr',
+      'Bearer:',
+      'Bearerx',
+      'Beare',
+      'bearer\u00a0',
+      'Basic',
+    ];
+    const gaps = ['', ' ', '\t', '  \t ', '\u00a0', '\n', ' \u2003'];
+    const keys = [
+      'k',
+      'sk-sb-abc',
+      'a b',
+      'a\tb',
+      'a\u00a0b',
+      'ключ',
+      '',
+      'x'.repeat(600),
+      ' lead',
+      'trail ',
+    ];
+    let cases = 0;
+    for (const scheme of schemes) {
+      for (const gap of gaps) {
+        for (const key of keys) {
+          for (const pad of ['', ' ', '\t\n']) {
+            const authorization = `${pad}${scheme}${gap}${key}${pad}`;
+            const expected = reference(authorization);
+            const credential = inspectCredential({ authorization });
+            if (expected === undefined) expect(credential.type, authorization).not.toBe('key');
+            else expect(credential, authorization).toEqual({ type: 'key', key: expected });
+            cases += 1;
+          }
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(1000);
+  });
+
+  it('keeps the malformed and missing answers and their reasons', () => {
+    expect(inspectCredential({ authorization: 'Bearer a b' })).toEqual({
+      type: 'malformed',
+      reason: "Malformed Authorization header: expected 'Bearer <key>'.",
+    });
+    expect(inspectCredential({ authorization: '\t' })).toEqual({ type: 'missing' });
+    expect(inspectCredential({ 'x-api-key': '  k1  ', authorization: 'Bearer k2' })).toEqual({
+      type: 'key',
+      key: 'k1',
+    });
+  });
+});
