@@ -29,15 +29,18 @@ export interface TokenFallbacks {
 }
 
 /** The sum of the known values, or undefined when none is known. */
-function knownSum(...values: Array<number | undefined>): number | undefined {
+function knownSum(a: number | undefined, b: number | undefined, c?: number | undefined): number | undefined {
   let total: number | undefined;
-  for (const value of values) if (value !== undefined) total = (total ?? 0) + value;
+  if (a !== undefined) total = a;
+  if (b !== undefined) total = (total ?? 0) + b;
+  if (c !== undefined) total = (total ?? 0) + c;
   return total;
 }
 
 function inputTokens(usage: Usage, fallbacks: TokenFallbacks) {
   const { total, noCache, cacheRead, cacheWrite } = usage.inputTokens;
-  const unknown = [noCache, cacheRead, cacheWrite].filter((value) => value === undefined).length;
+  const unknown =
+    (noCache === undefined ? 1 : 0) + (cacheRead === undefined ? 1 : 0) + (cacheWrite === undefined ? 1 : 0);
   if (unknown === 0) {
     return {
       noCache: noCache as number,

@@ -44,6 +44,26 @@ describe('budgets', () => {
     expect(budgetWindows({ id: 'k', kind: 'key' }, { project: { total: '1' } }, may1)).toEqual([]);
   });
 
+  it('gives the same limits and windows on every call (limits are remembered by their text)', () => {
+    const limits = { key: { total: ' 10.50 ', daily: 2.5 }, project: { monthly: '1e2' } };
+    for (let round = 0; round < 3; round += 1) {
+      expect(
+        budgetWindows(principal, limits, may1 + round).map((window) => [window.window, window.limit]),
+      ).toEqual([
+        ['all', '10.5'],
+        ['2026-05-01', '2.5'],
+        ['2026-05', '100'],
+      ]);
+    }
+    expect(budgetWindows(principal, { key: { daily: '1' } }, may1 + 60_000)[0]?.window).toBe('2026-05-02');
+    expect(() => budgetWindows(principal, { key: { total: 'lots' } }, may1)).toThrow(
+      "Not a decimal number: 'lots'",
+    );
+    expect(() => budgetWindows(principal, { key: { total: Number.NaN } }, may1)).toThrow(
+      'Not a finite number',
+    );
+  });
+
   it('formats dollars', () => {
     expect(formatUsd('1.5')).toBe('$1.50');
     expect(formatUsd('0')).toBe('$0.00');

@@ -1,6 +1,8 @@
 import { GatewayError, type Principal } from '@signalbox/core';
 import type { BudgetPeriod, BudgetScope, BudgetWindow, ReserveOutcome } from './budget-store.js';
+import { BoundedMemo } from './bounded-memo.js';
 import { formatDecimal, toDecimal } from './decimal.js';
+import { isoTime } from './iso-time.js';
 
 /** Spending limits in USD (decimal strings or numbers): in all, per UTC day, per UTC month. */
 export interface BudgetLimits {
@@ -32,6 +34,20 @@ export type BudgetResolver = (
 
 const PERIODS: BudgetPeriod[] = ['total', 'daily', 'monthly'];
 
+/** Limits written as strings, as plain decimals (the same few strings on every request). */
+const limitTexts = new BoundedMemo<string>(1000);
+
+/** A limit as a plain decimal string (`'5.50'` -> `'5.5'`); a `TypeError` when it is not a decimal. */
+function limitText(limit: string | number): string {
+  if (typeof limit !== 'string') return formatDecimal(toDecimal(limit));
+  let text = limitTexts.get(limit);
+  if (text === undefined) {
+    text = formatDecimal(toDecimal(limit));
+    limitTexts.set(limit, text);
+  }
+  return text;
+}
+
 /** The limits for a principal from a static configuration. */
 export function configuredBudgets(config: BudgetsConfig, principal: Principal): PrincipalBudgets {
   const key = config.keys?.[principal.id] ?? config.defaultKey;
@@ -44,7 +60,7 @@ export function configuredBudgets(config: BudgetsConfig, principal: Principal): 
 /** The window a period is in at `now` (UTC): `all`, `2026-05-01`, `2026-05`. */
 export function budgetWindowName(period: BudgetPeriod, now: number): string {
   if (period === 'total') return 'all';
-  const date = new Date(now).toISOString();
+  const date = isoTime(now);
   return period === 'daily' ? date.slice(0, 10) : date.slice(0, 7);
 }
 
@@ -61,7 +77,7 @@ export function budgetWindows(principal: Principal, budgets: PrincipalBudgets, n
         subject,
         period,
         window: budgetWindowName(period, now),
-        limit: formatDecimal(toDecimal(limit)),
+        limit: limitText(limit),
       });
     }
   };

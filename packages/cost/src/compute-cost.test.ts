@@ -127,4 +127,80 @@ describe('computeCost', () => {
       cacheDiscount: '0.000087',
     });
   });
+
+  it('equals the formula evaluated in full, term by term, for many counts and prices', () => {
+    // The reference: every term computed and formatted, zero counts and absent rates included.
+    const reference = (price: ModelPrice, t: BillableTokens, images: number) => {
+      const rate = (value: string | undefined, fallback: string) => toDecimal(value ?? fallback);
+      const input = toDecimal(price.input);
+      const uncached = input.times(t.noCache);
+      const read = rate(price.cacheRead, price.input).times(t.cacheRead);
+      const writeRate = rate(price.cacheWrite, price.input);
+      const write = writeRate
+        .times(t.cacheWrite5m)
+        .plus(
+          (price.cacheWrite1h !== undefined ? toDecimal(price.cacheWrite1h) : writeRate).times(
+            t.cacheWrite1h,
+          ),
+        );
+      const fixed = rate(price.request, '0').plus(rate(price.image, '0').times(images));
+      const inputCost = uncached.plus(read).plus(write).plus(fixed);
+      const apart = price.reasoning !== undefined && t.reasoningKnown;
+      const outputCost = apart
+        ? toDecimal(price.output)
+            .times(t.output - t.reasoning)
+            .plus(rate(price.reasoning, '0').times(t.reasoning))
+        : toDecimal(price.output).times(t.output);
+      const discount = input
+        .times(t.noCache + t.cacheRead + t.cacheWrite5m + t.cacheWrite1h)
+        .minus(uncached.plus(read).plus(write));
+      const inference = formatDecimal(inputCost.plus(outputCost));
+      return {
+        total: inference,
+        market: inference,
+        inference,
+        input: formatDecimal(inputCost),
+        output: formatDecimal(outputCost),
+        cacheRead: formatDecimal(read),
+        cacheWrite: formatDecimal(write),
+        fixed: formatDecimal(fixed),
+        cacheDiscount: formatDecimal(discount),
+      };
+    };
+    const rates = [undefined, '0', '0.000001', '0.00000015', '0.0000025', '1.25', '3'];
+    const counts = [0, 0, 1, 8, 22, 1000, 123_457];
+    let seed = 7;
+    const pick = <T>(values: T[]): T => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return values[seed % values.length] as T;
+    };
+    for (let round = 0; round < 2000; round += 1) {
+      const price: ModelPrice = { input: pick(rates) ?? '0.000001', output: pick(rates) ?? '0.000002' };
+      for (const key of [
+        'cacheRead',
+        'cacheWrite',
+        'cacheWrite1h',
+        'reasoning',
+        'request',
+        'image',
+      ] as const) {
+        const value = pick(rates);
+        if (value !== undefined) price[key] = value;
+      }
+      const output = pick(counts);
+      const t = tokens({
+        noCache: pick(counts),
+        cacheRead: pick(counts),
+        cacheWrite5m: pick(counts),
+        cacheWrite1h: pick(counts),
+        output,
+        reasoning: Math.min(output, pick(counts)),
+        reasoningKnown: pick([true, false]),
+      });
+      const images = pick([0, 0, 2]);
+      expect(computeCost({ tokens: t, price, images }), JSON.stringify({ price, t, images })).toMatchObject(
+        reference(price, t, images),
+      );
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type { CostInfo } from '@signalbox/core';
 import { type BillableTokens, promptTokens } from './billable-tokens.js';
 import { type DecimalValue, formatDecimal, toDecimal, ZERO } from './decimal.js';
 import type { ModelPrice } from './model-price.js';
+import { type ParsedPrice, parsedPriceOf } from './parsed-price.js';
 
 /**
  * What a BYOK request (paid with the principal's own provider key) is charged: a fraction of the
@@ -53,6 +54,23 @@ function applyByokRule(rule: ByokRule | undefined, market: DecimalValue): Decima
   return market.times(toDecimal(rule.fraction ?? 0)).plus(toDecimal(rule.perRequest ?? 0));
 }
 
+/** `rate x count`, skipping the multiplication for no tokens (the usual count of most kinds). */
+function times(rate: DecimalValue, count: number): DecimalValue {
+  return count === 0 ? ZERO : rate.times(count);
+}
+
+/** `a + b`, skipping the addition when either is the shared zero. */
+function plus(a: DecimalValue, b: DecimalValue): DecimalValue {
+  if (b === ZERO) return a;
+  if (a === ZERO) return b;
+  return a.plus(b);
+}
+
+/** `formatDecimal`, with the shared zero known to be `'0'`. */
+function format(value: DecimalValue): string {
+  return value === ZERO ? '0' : formatDecimal(value);
+}
+
 /**
  * The exact cost of a request (pure; decimal arithmetic, strings out). Rates: uncached input at
  * `input`; cache reads at `cacheRead`; 5-minute cache writes at `cacheWrite`, 1-hour writes at
@@ -63,29 +81,43 @@ function applyByokRule(rule: ByokRule | undefined, market: DecimalValue): Decima
  * (whose market and inference are 0 too, its would-be cost going to `cacheDiscount`).
  */
 export function computeCost(options: CostInput): CostBreakdown {
-  const { tokens, price } = options;
-  const input = toDecimal(price.input);
-  const output = toDecimal(price.output);
-  const readRate = price.cacheRead !== undefined ? toDecimal(price.cacheRead) : input;
-  const writeRate = price.cacheWrite !== undefined ? toDecimal(price.cacheWrite) : input;
-  const longWriteRate = price.cacheWrite1h !== undefined ? toDecimal(price.cacheWrite1h) : writeRate;
+  return computeParsedCost(options, parsedPriceOf(options.price));
+}
 
-  const uncached = input.times(tokens.noCache);
-  const cacheRead = readRate.times(tokens.cacheRead);
-  const cacheWrite = writeRate.times(tokens.cacheWrite5m).plus(longWriteRate.times(tokens.cacheWrite1h));
-  const fixed = toDecimal(price.request ?? 0).plus(toDecimal(price.image ?? 0).times(options.images ?? 0));
-  const inputCost = uncached.plus(cacheRead).plus(cacheWrite).plus(fixed);
+/**
+ * `computeCost` with the price already parsed (`price` is `options.price` parsed, or the rates
+ * to charge instead). Each model's rates are parsed once (`parsedPriceOf`); counts of 0 cost no
+ * arithmetic; each amount is formatted once.
+ */
+export function computeParsedCost(options: Omit<CostInput, 'price'>, price: ParsedPrice): CostBreakdown {
+  const { tokens } = options;
+  const input = price.input;
+  const readRate = price.cacheRead ?? input;
+  const writeRate = price.cacheWrite ?? input;
+  const longWriteRate = price.cacheWrite1h ?? writeRate;
 
-  const pricedApart = price.reasoning !== undefined && tokens.reasoningKnown;
-  const outputCost = pricedApart
-    ? output
-        .times(tokens.output - tokens.reasoning)
-        .plus(toDecimal(price.reasoning ?? 0).times(tokens.reasoning))
-    : output.times(tokens.output);
-  const inference = inputCost.plus(outputCost);
-  const listPriceInput = input.times(promptTokens(tokens));
-  const promptCacheDiscount = listPriceInput.minus(uncached.plus(cacheRead).plus(cacheWrite));
-  const estimated = tokens.estimated || (price.reasoning !== undefined && !tokens.reasoningKnown);
+  const uncached = times(input, tokens.noCache);
+  const cacheRead = times(readRate, tokens.cacheRead);
+  const cacheWrite = plus(times(writeRate, tokens.cacheWrite5m), times(longWriteRate, tokens.cacheWrite1h));
+  const fixed =
+    price.image === undefined
+      ? (price.request ?? ZERO)
+      : plus(price.request ?? ZERO, times(price.image, options.images ?? 0));
+  const inputCost = plus(plus(plus(uncached, cacheRead), cacheWrite), fixed);
+
+  const pricedApart = price.reasoning !== undefined || price.reasoningError !== undefined;
+  let outputCost: DecimalValue;
+  if (pricedApart && tokens.reasoningKnown) {
+    if (price.reasoning === undefined) throw price.reasoningError;
+    outputCost = plus(
+      times(price.output, tokens.output - tokens.reasoning),
+      times(price.reasoning, tokens.reasoning),
+    );
+  } else {
+    outputCost = times(price.output, tokens.output);
+  }
+  const inference = plus(inputCost, outputCost);
+  const estimated = tokens.estimated || (pricedApart && !tokens.reasoningKnown);
   const isByok = options.isByok === true;
 
   if (options.cacheHit === true) {
@@ -98,24 +130,30 @@ export function computeCost(options: CostInput): CostBreakdown {
       cacheRead: '0',
       cacheWrite: '0',
       fixed: '0',
-      cacheDiscount: formatDecimal(inference),
+      cacheDiscount: format(inference),
       isByok,
       estimated,
       tokens,
       cached: true,
     };
   }
-  const total = isByok ? applyByokRule(options.byokRule, inference) : inference;
+  // What caching saved: list-price input minus what the input tokens cost. Without cache reads
+  // or writes the two are the same tokens at the same rate: exactly 0.
+  const promptCacheDiscount =
+    tokens.cacheRead === 0 && tokens.cacheWrite5m === 0 && tokens.cacheWrite1h === 0
+      ? ZERO
+      : input.times(promptTokens(tokens)).minus(uncached.plus(cacheRead).plus(cacheWrite));
+  const market = format(inference);
   return {
-    total: formatDecimal(total),
-    market: formatDecimal(inference),
-    inference: formatDecimal(inference),
-    input: formatDecimal(inputCost),
-    output: formatDecimal(outputCost),
-    cacheRead: formatDecimal(cacheRead),
-    cacheWrite: formatDecimal(cacheWrite),
-    fixed: formatDecimal(fixed),
-    cacheDiscount: formatDecimal(promptCacheDiscount),
+    total: isByok ? format(applyByokRule(options.byokRule, inference)) : market,
+    market,
+    inference: market,
+    input: inputCost === inference ? market : format(inputCost),
+    output: outputCost === inference ? market : format(outputCost),
+    cacheRead: format(cacheRead),
+    cacheWrite: format(cacheWrite),
+    fixed: format(fixed),
+    cacheDiscount: format(promptCacheDiscount),
     isByok,
     estimated,
     tokens,

@@ -31,7 +31,8 @@ export interface CostOptions {
   generationPath?: string | false;
   /**
    * After the client disconnects, how long to wait for the response to wind down (its `onDone`)
-   * before the ledger entry is written anyway, as cancelled. Default 1000 ms.
+   * before the ledger entry is written anyway, as cancelled. Default 1000 ms. (Aborts are checked
+   * every eighth of it, 5 to 125 ms apart, so the entry may come up to two checks later.)
    */
   abortGraceMs?: number;
   /** Time for budget windows; default the gateway's clock. */

@@ -6,6 +6,7 @@ import {
   type RequestOutcome,
   tapStream,
 } from '@signalbox/core';
+import { AbortWatch, type WatchedRequest } from './abort-watch.js';
 import type { BudgetWindow } from './budget-store.js';
 import { budgetExceededError, budgetWindows, configuredBudgets } from './budgets.js';
 import { type CostBreakdown, toCostInfo } from './compute-cost.js';
@@ -78,7 +79,44 @@ export function cost(options: CostOptions = {}): GatewayMiddleware {
   const settings = parseCostOptions(options);
   const { ledger, budgetStore, logger } = settings;
 
-  async function finish(
+  /** Writes the ledger entry; a failure is logged, never thrown. */
+  async function write(
+    context: GatewayContext,
+    account: RequestAccount,
+    breakdown: CostBreakdown | undefined,
+    outcome: RequestOutcome,
+  ): Promise<void> {
+    try {
+      await ledger.insert(buildLedgerEntry(context, account, breakdown, outcome));
+    } catch (error) {
+      logger.warn('Could not write a ledger entry', {
+        generationId: context.generationId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  /** Settles the budget reservation to the real cost, then writes the ledger entry. */
+  async function settleAndWrite(
+    context: GatewayContext,
+    account: RequestAccount,
+    reservation: Reservation,
+    breakdown: CostBreakdown | undefined,
+    outcome: RequestOutcome,
+  ): Promise<void> {
+    try {
+      await budgetStore.settle(reservation.budgets, reservation.amount, breakdown?.total ?? '0');
+    } catch (error) {
+      logger.warn('Could not settle a budget reservation', {
+        generationId: context.generationId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    await write(context, account, breakdown, outcome);
+  }
+
+  /** The end of a request: its cost, the budget settled, the ledger entry written. */
+  function finish(
     context: GatewayContext,
     account: RequestAccount,
     reservation: Reservation | undefined,
@@ -94,22 +132,48 @@ export function cost(options: CostOptions = {}): GatewayMiddleware {
       context.state.cost = breakdown;
       context.cost ??= toCostInfo(breakdown);
     }
-    try {
-      if (reservation)
-        await budgetStore.settle(reservation.budgets, reservation.amount, breakdown?.total ?? '0');
-    } catch (error) {
-      logger.warn('Could not settle a budget reservation', {
-        generationId: context.generationId,
-        error: error instanceof Error ? error.message : String(error),
-      });
+    return reservation
+      ? settleAndWrite(context, account, reservation, breakdown, outcome)
+      : write(context, account, breakdown, outcome);
+  }
+
+  // Client aborts: a request whose response never winds down after its client went away is
+  // written anyway, after the grace period (a transport that never finishes its stream).
+  const aborts = new AbortWatch(settings.abortGraceMs);
+
+  /**
+   * One request's accounting (`RequestAccount`) and its end: the abort watch, the one `finish`.
+   * One object per request.
+   */
+  class CostRequest extends RequestAccount implements WatchedRequest {
+    private done = false;
+    readonly signal: AbortSignal;
+    abortedAt: number | undefined;
+
+    constructor(
+      context: GatewayContext,
+      private readonly reservation: Reservation | undefined,
+    ) {
+      super(context, settings);
+      this.signal = context.signal;
     }
-    try {
-      await ledger.insert(buildLedgerEntry(context, account, breakdown, outcome));
-    } catch (error) {
-      logger.warn('Could not write a ledger entry', {
-        generationId: context.generationId,
-        error: error instanceof Error ? error.message : String(error),
-      });
+
+    /** Ends the request's accounting, once (later calls do nothing). */
+    complete(outcome: RequestOutcome): Promise<void> | undefined {
+      if (this.done) return undefined;
+      this.done = true;
+      aborts.unwatch(this);
+      return finish(this.context, this, this.reservation, outcome);
+    }
+
+    /**
+     * The client went away and the response did not wind down within the grace period: the
+     * ledger entry is written now, as cancelled.
+     */
+    expire(): void {
+      this.complete({ status: this.context.request.stream ? 200 : 499, aborted: true })?.catch(
+        () => undefined,
+      );
     }
   }
 
@@ -122,28 +186,13 @@ export function cost(options: CostOptions = {}): GatewayMiddleware {
         context.response = { status: 200, headers: {}, body: { type: 'json', value: estimate } };
         return;
       }
-      const reservation = await reserve(context, settings);
-      const account = new RequestAccount(context, settings);
-      let done = false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const complete = async (outcome: RequestOutcome): Promise<void> => {
-        if (done) return;
-        done = true;
-        context.signal.removeEventListener('abort', onAbort);
-        clearTimeout(timer);
-        await finish(context, account, reservation, outcome);
-      };
-      // The client went away: the ledger entry is written from onDone when the response winds
-      // down, or after a grace period if a transport never finishes its stream.
-      const onAbort = () => {
-        timer = setTimeout(() => {
-          complete({ status: context.request.stream ? 200 : 499, aborted: true }).catch(() => undefined);
-        }, settings.abortGraceMs);
-        timer.unref?.();
-      };
-      if (context.signal.aborted) onAbort();
-      else context.signal.addEventListener('abort', onAbort, { once: true });
-      context.onDone.push((_current, outcome) => complete(outcome));
+      const reservation =
+        settings.budgets === undefined || context.principal === undefined
+          ? undefined
+          : await reserve(context, settings);
+      const account = new CostRequest(context, reservation);
+      aborts.watch(account);
+      context.onDone.push((_current, outcome) => account.complete(outcome));
       context.extenders.push(tokenDetailsExtension);
       await next();
       if (context.result) {

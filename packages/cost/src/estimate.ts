@@ -1,5 +1,5 @@
 import { type GatewayContext, providerCallFor, type ChatRequest, resolveModel } from '@signalbox/core';
-import { type ByokRule, computeCost } from './compute-cost.js';
+import { type ByokRule, computeParsedCost } from './compute-cost.js';
 import { type DecimalValue, formatDecimal, toDecimal } from './decimal.js';
 import {
   approximateInputBounds,
@@ -8,6 +8,7 @@ import {
   measureRequest,
 } from './estimate-tokens.js';
 import type { ModelPrice } from './model-price.js';
+import { parsedPriceOf } from './parsed-price.js';
 import type { PriceCatalog } from './price-catalog.js';
 
 /** The body of an estimate (`x-signalbox-estimate: true`): ranges, no provider call made. */
@@ -100,32 +101,35 @@ function costAt(
   settings: EstimateSettings,
   images: number,
 ) {
-  const { price } = candidate;
-  const rates = [price.input, price.cacheRead, price.cacheWrite, price.cacheWrite1h]
-    .filter((rate): rate is string => rate !== undefined)
-    .map(toDecimal);
+  const price = parsedPriceOf(candidate.price);
+  const rates = [price.input, price.cacheRead, price.cacheWrite, price.cacheWrite1h].filter(
+    (rate): rate is DecimalValue => rate !== undefined,
+  );
   const rate =
     inputRate === 'dearest' ? maxOf(rates) : rates.reduce((low, value) => (value.lt(low) ? value : low));
-  const outputRate =
-    inputRate === 'dearest' && price.reasoning !== undefined
-      ? maxOf([toDecimal(price.output), toDecimal(price.reasoning)])
-      : toDecimal(price.output);
-  const cost = computeCost({
-    tokens: {
-      noCache: input,
-      cacheRead: 0,
-      cacheWrite5m: 0,
-      cacheWrite1h: 0,
-      output,
-      reasoning: 0,
-      reasoningKnown: true,
-      estimated: true,
+  let outputRate = price.output;
+  if (inputRate === 'dearest' && candidate.price.reasoning !== undefined) {
+    if (price.reasoning === undefined) throw price.reasoningError;
+    outputRate = maxOf([price.output, price.reasoning]);
+  }
+  const cost = computeParsedCost(
+    {
+      tokens: {
+        noCache: input,
+        cacheRead: 0,
+        cacheWrite5m: 0,
+        cacheWrite1h: 0,
+        output,
+        reasoning: 0,
+        reasoningKnown: true,
+        estimated: true,
+      },
+      isByok: candidate.byok,
+      images,
+      ...(settings.byokRule !== undefined && { byokRule: settings.byokRule }),
     },
-    price: { ...price, input: formatDecimal(rate), output: formatDecimal(outputRate) },
-    isByok: candidate.byok,
-    images,
-    ...(settings.byokRule !== undefined && { byokRule: settings.byokRule }),
-  });
+    { ...price, input: rate, output: outputRate },
+  );
   return { total: toDecimal(cost.total), market: toDecimal(cost.market) };
 }
 

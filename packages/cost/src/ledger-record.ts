@@ -1,6 +1,7 @@
 import type { GatewayContext, RequestOutcome } from '@signalbox/core';
 import { promptTokens } from './billable-tokens.js';
 import type { CostBreakdown } from './compute-cost.js';
+import { isoTime } from './iso-time.js';
 import type { LedgerAttempt, LedgerEntry } from './ledger-entry.js';
 import { cacheStateOf, type RequestAccount } from './request-account.js';
 
@@ -45,7 +46,7 @@ export function buildLedgerEntry(
   const cache = cacheStateOf(context);
   return {
     generationId: context.generationId,
-    createdAt: new Date(timings.start).toISOString(),
+    createdAt: isoTime(timings.start),
     endpoint: context.endpoint,
     principalId: principal?.id ?? null,
     projectId: principal?.projectId ?? null,

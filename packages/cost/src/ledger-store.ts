@@ -37,6 +37,13 @@ export interface MemoryLedgerStoreOptions {
 export class MemoryLedgerStore implements LedgerStore {
   private readonly entries = new Map<string, LedgerEntry>();
   private readonly maxEntries: number;
+  /**
+   * The generation ids in the order they were written, once the store is full: a ring whose next
+   * slot (`oldest`) holds the id to drop next. (Taking the Map's first key instead walks over the
+   * slots of every entry deleted before it, a cost that grows with the store.)
+   */
+  private readonly order: string[] = [];
+  private oldest = 0;
 
   constructor(options: MemoryLedgerStoreOptions = {}) {
     this.maxEntries = options.maxEntries ?? 10_000;
@@ -50,9 +57,13 @@ export class MemoryLedgerStore implements LedgerStore {
     // The store takes ownership of the entry (the cost middleware builds a fresh one per request
     // and keeps no reference): no copy on the hot path. Reads hand out copies.
     this.entries.set(entry.generationId, entry);
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    if (this.order.length < this.maxEntries) {
+      this.order.push(entry.generationId);
+    } else {
+      const oldest = this.order[this.oldest] as string;
+      this.entries.delete(oldest);
+      this.order[this.oldest] = entry.generationId;
+      this.oldest = (this.oldest + 1) % this.maxEntries;
     }
     return true;
   }

@@ -1,6 +1,20 @@
 import type { BudgetStore, BudgetUsage, BudgetWindow, ReserveOutcome } from './budget-store.js';
 import { budgetKey } from './budget-store.js';
+import { BoundedMemo } from './bounded-memo.js';
 import { type DecimalValue, formatDecimal, toDecimal, ZERO } from './decimal.js';
+
+/** Budget limits parsed (the same few strings on every request; decimals are immutable). */
+const limits = new BoundedMemo<DecimalValue>(1000);
+
+/** A budget's limit as a decimal, parsed once per limit string. */
+function limitOf(limit: string): DecimalValue {
+  let value = limits.get(limit);
+  if (value === undefined) {
+    value = toDecimal(limit);
+    limits.set(limit, value);
+  }
+  return value;
+}
 
 interface Counts {
   spent: DecimalValue;
@@ -29,7 +43,7 @@ export class MemoryBudgetStore implements BudgetStore {
     const wanted = toDecimal(amount);
     for (const budget of budgets) {
       const counts = this.countsOf(budget);
-      const left = toDecimal(budget.limit).minus(counts.spent).minus(counts.reserved);
+      const left = limitOf(budget.limit).minus(counts.spent).minus(counts.reserved);
       if (left.lt(wanted)) return { ok: false, budget, remaining: formatDecimal(left.lt(0) ? ZERO : left) };
     }
     for (const budget of budgets) {
@@ -40,10 +54,14 @@ export class MemoryBudgetStore implements BudgetStore {
   }
 
   async settle(budgets: readonly BudgetWindow[], reserved: string, actual: string): Promise<void> {
+    let release: DecimalValue | undefined;
+    let spend: DecimalValue | undefined;
     for (const budget of budgets) {
       const counts = this.countsOf(budget);
-      counts.reserved = counts.reserved.minus(toDecimal(reserved));
-      counts.spent = counts.spent.plus(toDecimal(actual));
+      release ??= toDecimal(reserved);
+      counts.reserved = counts.reserved.minus(release);
+      spend ??= toDecimal(actual);
+      counts.spent = counts.spent.plus(spend);
     }
   }
 

@@ -51,4 +51,23 @@ describe('withModelPricing', () => {
     expect(chat.status).toBe(200);
     expect(mock.calls).toHaveLength(1);
   });
+
+  it('hands out each method bound to the adapter, once, and again when the adapter changes it', () => {
+    const mock = createMockProvider();
+    const priced = withModelPricing(mock, catalog);
+    expect(priced.generate).toBe(priced.generate);
+    const original = mock.generate;
+    const replacement: typeof mock.generate = async function (this: unknown, call) {
+      expect(this).toBe(mock);
+      return original.call(mock, call);
+    };
+    mock.generate = replacement;
+    expect(priced.generate).not.toBe(original);
+    expect(priced.generate).toBe(priced.generate);
+    return priced.generate({
+      modelId: 'echo',
+      request: { model: 'mock/echo', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }] },
+      signal: new AbortController().signal,
+    } as Parameters<typeof mock.generate>[0]);
+  });
 });

@@ -64,11 +64,20 @@ export function withModelPricing<T extends ProviderAdapter>(adapter: T, catalog:
         : { ...model, extra: { ...model.extra, pricing } };
     });
   };
+  // Methods bound to the adapter, made once per method (not on every access: core reads
+  // `generate`, `stream`... on every request), and made again if the adapter's method changes.
+  const bound = new Map<PropertyKey, { method: (...args: never[]) => unknown; bound: unknown }>();
   return new Proxy(adapter, {
     get(target, property) {
       if (property === 'listModels') return priced;
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const known = bound.get(property);
+      if (known !== undefined && known.method === value) return known.bound;
+      const method = value as (...args: never[]) => unknown;
+      const made = method.bind(target);
+      bound.set(property, { method, bound: made });
+      return made;
     },
   });
 }

@@ -41,6 +41,29 @@ describe('createPriceCatalog', () => {
     expect(catalog.asOf).toBe('2025-11-24');
   });
 
+  it('answers repeated lookups of other spellings, served models and unknown ids the same way', () => {
+    const fresh = createPriceCatalog();
+    const served = { provider: 'openai', providerModelId: 'gpt-4o-mini' };
+    for (let round = 0; round < 3; round += 1) {
+      expect(fresh.lookup('anthropic/claude-haiku-4.5')).toEqual(haiku);
+      expect(fresh.lookup('fast', served)?.output).toBe('0.0000006');
+      expect(fresh.lookup('fast')).toBeUndefined();
+      expect(fresh.lookup('nobody/nothing')).toBeUndefined();
+      expect(fresh.lookup('nobody/nothing', served)?.output).toBe('0.0000006');
+      // The same characters split differently between model and served model are other lookups.
+      expect(fresh.lookup('a', { provider: 'nobody', providerModelId: 'x' })).toBeUndefined();
+    }
+    expect(fresh.lookup('anthropic/claude-haiku-4.5')).toBe(fresh.lookup('anthropic/claude-haiku-4-5'));
+  });
+
+  it('stays right past the number of lookups it remembers', () => {
+    const fresh = createPriceCatalog();
+    for (let index = 0; index < 2500; index += 1) {
+      expect(fresh.lookup(`openai/unknown-${index}`)).toBeUndefined();
+      if (index % 500 === 0) expect(fresh.lookup('openai/gpt-4o-mini-2024-07-18')?.input).toBe('0.00000015');
+    }
+  });
+
   it('finds the price of the provider that served an alias or a catalog id', () => {
     expect(catalog.lookup('fast', { provider: 'openai', providerModelId: 'gpt-4o-mini' })?.output).toBe(
       '0.0000006',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { BoundedMemo } from './bounded-memo.js';
 import { DEFAULT_PRICES, DEFAULT_PRICES_AS_OF } from './default-prices.js';
 import {
   type ModelPrice,
@@ -37,6 +38,9 @@ export interface PriceCatalogOptions {
   /** Include the shipped `DEFAULT_PRICES` (default true). */
   defaults?: boolean;
 }
+
+/** How many lookups outside the exact ids a catalog remembers. */
+const LOOKUP_MEMO_SIZE = 1000;
 
 const priceFileSchema = z.strictObject({
   asOf: z.string().optional(),
@@ -135,15 +139,34 @@ export function createPriceCatalog(options: PriceCatalogOptions = {}): PriceCata
     return exact.get(id) ?? exact.get(withoutSuffix(id)) ?? normalized.get(normalizeModelKey(id));
   }
 
+  function resolve(model: string, served: ServedModel | undefined): ModelPrice | undefined {
+    const servedId = served ? `${served.provider}/${served.providerModelId}` : undefined;
+    return (
+      find(model) ??
+      (servedId !== undefined ? find(servedId) : undefined) ??
+      exact.get(`${served?.provider ?? model.slice(0, model.indexOf('/'))}/*`)
+    );
+  }
+
+  // Lookups the exact ids do not answer (dated, dotted, suffixed, served by another name,
+  // wildcards, unknown), remembered by model and served model: bounded, as model ids come from
+  // clients.
+  const remembered = new BoundedMemo<ModelPrice | undefined>(LOOKUP_MEMO_SIZE);
+
   return {
     asOf,
     lookup(model, served) {
-      const servedId = served ? `${served.provider}/${served.providerModelId}` : undefined;
-      return (
-        find(model) ??
-        (servedId !== undefined ? find(servedId) : undefined) ??
-        exact.get(`${served?.provider ?? model.slice(0, model.indexOf('/'))}/*`)
-      );
+      const price = exact.get(model);
+      if (price !== undefined) return price;
+      // Length-prefixed, so no two (model, served) pairs share a key.
+      const key = served
+        ? `${model.length}:${model}${served.provider.length}:${served.provider}${served.providerModelId}`
+        : `-${model}`;
+      const known = remembered.get(key);
+      if (known !== undefined || remembered.has(key)) return known;
+      const found = resolve(model, served);
+      remembered.set(key, found);
+      return found;
     },
     entries: () => [...exact],
   };

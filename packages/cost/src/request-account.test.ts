@@ -57,6 +57,32 @@ describe('RequestAccount', () => {
     expect(new RequestAccount(unpriced, settings).settle()).toBeUndefined();
   });
 
+  it('charges per input image at a per-image price, and a cache hit of an unpriced model nothing', () => {
+    const catalog = createPriceCatalog({
+      prices: { 'vision/see': { input: '0.000001', output: '0.000002', image: '0.01' } },
+    });
+    const withImages = context({
+      request: {
+        model: 'vision/see',
+        stream: false,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'what is this' },
+              { type: 'image', source: { type: 'url', url: 'https://example.test/a.png' } },
+              { type: 'image', source: { type: 'url', url: 'https://example.test/b.png' } },
+            ],
+          },
+        ],
+      },
+    } as unknown as Partial<GatewayContext>);
+    const account = new RequestAccount(withImages, { ...settings, catalog });
+    expect(account.price(usage)).toMatchObject({ fixed: '0.02', input: '0.020005' });
+    const hit = context({ request: { model: 'nobody/x', stream: false, messages: [] }, cacheStatus: 'HIT' });
+    expect(new RequestAccount(hit, settings).price(usage)).toMatchObject({ total: '0', cacheDiscount: '0' });
+  });
+
   it('prices with the served provider when the model id is an alias', () => {
     const aliased = context({
       resolved: { model: 'cheap', provider: 'openai', providerModelId: 'gpt-4o-mini' },

@@ -23,6 +23,26 @@ interface CacheStateShape {
   storedUsage?: Usage;
 }
 
+/** The price of what costs nothing (a cache hit of an unpriced model). */
+const FREE: ModelPrice = Object.freeze({ input: '0', output: '0' });
+
+/** A request's estimates of counts its usage lacks: from the request, and from the output seen. */
+class RequestFallbacks implements TokenFallbacks {
+  constructor(
+    private readonly context: GatewayContext,
+    private readonly settings: AccountSettings,
+    private readonly account: RequestAccount,
+  ) {}
+
+  input(): number {
+    return approximateInputTokens(measureRequest(this.context.request), this.settings.charactersPerToken);
+  }
+
+  output(): number {
+    return approximateOutputTokens(this.account.outputCharacters, this.settings.charactersPerToken);
+  }
+}
+
 function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
@@ -57,10 +77,14 @@ export class RequestAccount {
   finish: Extract<StreamPart, { type: 'finish' }> | undefined;
   /** The cost, once known. */
   breakdown: CostBreakdown | undefined;
-  private readonly streamedTools = new Set<string>();
+  /** Tool calls whose input was streamed (made on the first streamed tool input). */
+  private streamedTools: Set<string> | undefined;
+  /** The estimates of unknown counts (made on first use). */
+  private tokenFallbacks: TokenFallbacks | undefined;
 
   constructor(
-    private readonly context: GatewayContext,
+    /** The request accounted for. */
+    protected readonly context: GatewayContext,
     private readonly settings: AccountSettings,
   ) {}
 
@@ -73,6 +97,7 @@ export class RequestAccount {
         this.outputCharacters += part.delta.length;
         break;
       case 'tool-input-start':
+        if (this.streamedTools === undefined) this.streamedTools = new Set();
         this.streamedTools.add(part.id);
         this.outputCharacters += part.toolName.length;
         break;
@@ -80,7 +105,7 @@ export class RequestAccount {
         this.outputCharacters += part.delta.length;
         break;
       case 'tool-call':
-        if (!this.streamedTools.has(part.toolCallId))
+        if (this.streamedTools?.has(part.toolCallId) !== true)
           this.outputCharacters += part.toolName.length + part.input.length;
         break;
       case 'finish':
@@ -98,11 +123,8 @@ export class RequestAccount {
   }
 
   private fallbacks(): TokenFallbacks {
-    const { context, settings } = this;
-    return {
-      input: () => approximateInputTokens(measureRequest(context.request), settings.charactersPerToken),
-      output: () => approximateOutputTokens(this.outputCharacters, settings.charactersPerToken),
-    };
+    this.tokenFallbacks ??= new RequestFallbacks(this.context, this.settings, this);
+    return this.tokenFallbacks;
   }
 
   private priceOf(): ModelPrice | undefined {
@@ -120,7 +142,7 @@ export class RequestAccount {
   price(usage: Usage | undefined, metadata?: ProviderMetadata): CostBreakdown | undefined {
     const { context, settings } = this;
     const hit = context.cacheStatus === 'HIT';
-    const price = this.priceOf() ?? (hit ? { input: '0', output: '0' } : undefined);
+    const price = this.priceOf() ?? (hit ? FREE : undefined);
     if (price === undefined) return undefined;
     const billed = hit ? (cacheStateOf(context)?.storedUsage ?? usage) : usage;
     const successful = context.attempts.findLast((attempt) => attempt.success);
@@ -130,7 +152,8 @@ export class RequestAccount {
       isByok: successful?.credentialType === 'byok',
       byokRule: settings.byokRule,
       cacheHit: hit,
-      images: countImages(context.request),
+      // Images count only at a per-image price.
+      images: price.image !== undefined ? countImages(context.request) : 0,
     });
     return this.breakdown;
   }
@@ -149,10 +172,18 @@ export class RequestAccount {
       return this.price(context.result.usage, context.result.providerMetadata);
     const price = this.priceOf();
     if (price === undefined && context.cacheStatus !== 'HIT') return undefined;
-    const none = { noCache: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0, reasoning: 0 };
     this.breakdown = computeCost({
-      tokens: { ...none, reasoningKnown: true, estimated: false },
-      price: price ?? { input: '0', output: '0' },
+      tokens: {
+        noCache: 0,
+        cacheRead: 0,
+        cacheWrite5m: 0,
+        cacheWrite1h: 0,
+        output: 0,
+        reasoning: 0,
+        reasoningKnown: true,
+        estimated: false,
+      },
+      price: price ?? FREE,
       cacheHit: context.cacheStatus === 'HIT',
     });
     return this.breakdown;

@@ -8,16 +8,19 @@ import { costNumber } from './cost-number.js';
  * (Anthropic's usage has it already). Only counts the provider reported; an unknown count is
  * left out, never sent as 0.
  */
-function tokenFields(context: GatewayContext): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
+function tokenFields(context: GatewayContext): Record<string, unknown> | undefined {
   const usage = context.usage;
-  if (usage === undefined) return fields;
+  if (usage === undefined) return undefined;
   const { cacheRead, cacheWrite } = usage.inputTokens;
   const reasoning = usage.outputTokens.reasoning;
-  const prompt: Record<string, number> = {};
-  if (cacheRead !== undefined) prompt.cached_tokens = cacheRead;
-  if (cacheWrite !== undefined) prompt.cache_write_tokens = cacheWrite;
-  if (Object.keys(prompt).length > 0) fields.prompt_tokens_details = prompt;
+  if (cacheRead === undefined && cacheWrite === undefined && reasoning === undefined) return undefined;
+  const fields: Record<string, unknown> = {};
+  if (cacheRead !== undefined || cacheWrite !== undefined) {
+    const prompt: Record<string, number> = {};
+    if (cacheRead !== undefined) prompt.cached_tokens = cacheRead;
+    if (cacheWrite !== undefined) prompt.cache_write_tokens = cacheWrite;
+    fields.prompt_tokens_details = prompt;
+  }
   if (reasoning !== undefined) fields.completion_tokens_details = { reasoning_tokens: reasoning };
   if (context.format === 'openai' && cacheWrite !== undefined)
     fields.cache_creation_input_tokens = cacheWrite;
@@ -57,15 +60,14 @@ export function gatewayCostFields(cost: CostInfo): Record<string, string> {
  * them in the usual order. Otherwise the metadata middleware renders the cost.
  */
 export function tokenDetailsExtension(context: GatewayContext): ResponseExtension | undefined {
-  const extension: ResponseExtension = {};
-  const usage = tokenFields(context);
   const cost = context.cost;
-  if (context.cacheStatus === 'HIT' && cost !== undefined) {
-    Object.assign(usage, costUsageFields(cost));
-    const providerMetadata = { gateway: gatewayCostFields(cost) };
-    if (context.format === 'openai') extension.message = { provider_metadata: providerMetadata };
-    else extension.body = { provider_metadata: providerMetadata };
-  }
-  if (Object.keys(usage).length > 0) extension.usage = usage;
-  return Object.keys(extension).length > 0 ? extension : undefined;
+  const hit = context.cacheStatus === 'HIT' && cost !== undefined;
+  const fields = tokenFields(context);
+  if (!hit) return fields === undefined ? undefined : { usage: fields };
+  const usage = fields ?? {};
+  Object.assign(usage, costUsageFields(cost));
+  const providerMetadata = { gateway: gatewayCostFields(cost) };
+  return context.format === 'openai'
+    ? { message: { provider_metadata: providerMetadata }, usage }
+    : { body: { provider_metadata: providerMetadata }, usage };
 }
