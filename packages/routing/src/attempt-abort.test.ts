@@ -35,4 +35,31 @@ describe('AttemptAbort', () => {
     expect(attempt.signal.aborted).toBe(false);
     expect(attempt.isArmed).toBe(false);
   });
+
+  it('rejects races made after the abort too, and aborts with the first of several timers', async () => {
+    const client = new AbortController();
+    const attempt = new AttemptAbort([client.signal]);
+    client.abort(new Error('left'));
+    await expect(attempt.race(new Promise(() => {}))).rejects.toThrow('left');
+    await expect(attempt.aborted).rejects.toThrow('left');
+    const timed = new AttemptAbort([]);
+    timed.arm(50, () => new Error('late'));
+    timed.arm(5, () => new Error('early'));
+    await expect(timed.race(new Promise(() => {}))).rejects.toThrow('early');
+    timed.release();
+  });
+
+  it('listens to every source until released, and to none after', () => {
+    const client = new AbortController();
+    const deadline = new AbortController();
+    const attempt = new AttemptAbort([client.signal, deadline.signal]);
+    deadline.abort(new Error('deadline'));
+    expect(attempt.signal.reason).toEqual(new Error('deadline'));
+    const late = new AttemptAbort([client.signal, deadline.signal]);
+    expect(late.signal.aborted).toBe(true); // the deadline had already passed
+    const other = new AttemptAbort([new AbortController().signal, client.signal]);
+    other.release();
+    client.abort();
+    expect(other.signal.aborted).toBe(false);
+  });
 });

@@ -15,6 +15,9 @@ export function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
+/** The check of a pair the store knows nothing about: one shared (frozen) object, nothing allocated. */
+const UNKNOWN: CooldownCheck = Object.freeze({ status: 'closed' });
+
 /** Options of the cooldown: where its state lives and when it opens. */
 export interface CooldownOptions {
   store: CooldownStore;
@@ -57,7 +60,7 @@ export class Cooldown {
   }
 
   private classify(state: CooldownState | undefined): CooldownCheck {
-    if (!state) return { status: 'closed' };
+    if (!state) return UNKNOWN;
     if (state.openUntil === undefined) return { status: 'closed', state };
     const now = this.clock.now();
     if (now < state.openUntil) return { status: 'open', state };

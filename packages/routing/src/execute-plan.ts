@@ -41,8 +41,6 @@ export interface ExecuteRun {
   signal: AbortSignal;
   /** Aborted when the total deadline passed: no further attempt starts. */
   deadline?: AbortSignal;
-  /** true when every entry was cooling down: try them all, no probe claims. */
-  force: boolean;
 }
 
 /** What a failure means for the plan. */
@@ -57,7 +55,8 @@ export type FailureAction = 'next' | 'stop';
 export function failureAction(error: unknown): FailureAction {
   if (!GatewayError.isInstance(error)) return 'next';
   if (error.isRetryable || error.status >= 500) return 'next';
-  return [401, 402, 403, 404].includes(error.status) ? 'next' : 'stop';
+  const { status } = error;
+  return status === 401 || status === 402 || status === 403 || status === 404 ? 'next' : 'stop';
 }
 
 function isRetryable(error: unknown): boolean {
@@ -75,44 +74,55 @@ export function retryDelay(error: unknown, retriesConsumed: number, policy: Retr
   return Math.round(ceiling / 2 + policy.random() * (ceiling / 2));
 }
 
-/**
- * One entry with its retries. The first try runs outside p-retry, so the common case (success)
- * pays nothing for the retry machinery; p-retry runs the retries that follow a retryable failure.
- */
-async function runWithRetries(
+/** Records a failed attempt, and feeds the cooldown when it was retryable. */
+async function recordFailure(
   entry: PlanEntry,
+  error: unknown,
+  failures: FailedAttempt[],
+  cooldown: Cooldown | undefined,
+): Promise<void> {
+  failures.push({ entry, error });
+  if (cooldown && isRetryable(error)) await cooldown.failure(entry.key);
+}
+
+/** Whether to retry after `error` (waiting its delay first); false when the run was aborted meanwhile. */
+async function shouldRetry(
+  error: unknown,
+  retriesConsumed: number,
+  shared: ExecuteShared,
+  run: ExecuteRun,
+): Promise<boolean> {
+  if (!isRetryable(error) || run.signal.aborted) return false;
+  const delay = retryDelay(error, retriesConsumed, shared);
+  if (delay === 'skip') return false;
+  try {
+    if (delay > 0) await shared.sleep(delay, run.signal);
+  } catch {
+    return false;
+  }
+  return !run.signal.aborted;
+}
+
+/**
+ * The retries of one entry after its first try failed with `error` (the first try runs in
+ * `executePlan` itself, so the common case, success, pays nothing for the retry machinery);
+ * p-retry runs the retries. Rejects when the entry is given up.
+ */
+async function retryAfterFailure(
+  entry: PlanEntry,
+  error: unknown,
   failures: FailedAttempt[],
   shared: ExecuteShared,
   run: ExecuteRun,
 ): Promise<void> {
   const { cooldown } = shared;
-  const recordFailure = async (error: unknown) => {
-    failures.push({ entry, error });
-    if (cooldown && isRetryable(error)) await cooldown.failure(entry.key);
-  };
-  const shouldRetry = async (error: unknown, retriesConsumed: number) => {
-    if (!isRetryable(error) || run.signal.aborted) return false;
-    const delay = retryDelay(error, retriesConsumed, shared);
-    if (delay === 'skip') return false;
-    try {
-      if (delay > 0) await shared.sleep(delay, run.signal);
-    } catch {
-      return false;
-    }
-    return !run.signal.aborted;
-  };
-  try {
-    await run.attempt(entry);
-    return;
-  } catch (error) {
-    await recordFailure(error);
-    if (shared.retries === 0 || !(await shouldRetry(error, 0))) throw error;
-  }
+  await recordFailure(entry, error, failures, cooldown);
+  if (shared.retries === 0 || !(await shouldRetry(error, 0, shared, run))) throw error;
   await pRetry(() => run.attempt(entry), {
     retries: shared.retries - 1,
     minTimeout: 0,
-    onFailedAttempt: ({ error }) => recordFailure(error),
-    shouldRetry: ({ error, retriesConsumed }) => shouldRetry(error, retriesConsumed + 1),
+    onFailedAttempt: ({ error }) => recordFailure(entry, error, failures, cooldown),
+    shouldRetry: ({ error, retriesConsumed }) => shouldRetry(error, retriesConsumed + 1, shared, run),
   });
 }
 
@@ -120,27 +130,37 @@ async function runWithRetries(
  * Runs the plan: each entry with p-retry (`retries` retries of retryable errors, waiting
  * `Retry-After` or backoff), then the next entry. Resolves once an attempt succeeded; rejects
  * with a client error as is, with a 499 when the client left, or with the most meaningful error
- * once every entry failed (see `selectError`). Feeds the cooldown.
+ * once every entry failed (see `selectError`). Feeds the cooldown. `force` (every entry was
+ * cooling down): try them all, no probe claims.
  */
 export async function executePlan(
   context: GatewayContext,
   plan: ScheduledEntry[],
   shared: ExecuteShared,
   run: ExecuteRun,
+  force: boolean,
 ): Promise<void> {
-  const failures: FailedAttempt[] = [];
-  const skipped: ScheduledEntry[] = [];
+  // Made on the first failure (or skip): a request that succeeds at once allocates neither.
+  let failures: FailedAttempt[] | undefined;
+  let skipped: ScheduledEntry[] | undefined;
   const { cooldown } = shared;
-  for (const scheduled of plan) {
-    const { entry, status, tracked } = scheduled;
+  for (let index = 0; index < plan.length; index += 1) {
+    const scheduled = plan[index] as ScheduledEntry;
+    const { entry, status } = scheduled;
     if (run.deadline?.aborted) break;
-    if (cooldown && !run.force && status === 'half-open' && !(await cooldown.claimProbe(entry.key))) {
+    if (cooldown && !force && status === 'half-open' && !(await cooldown.claimProbe(entry.key))) {
+      skipped ??= [];
       skipped.push(scheduled); // another request is probing it
       continue;
     }
     try {
-      await runWithRetries(entry, failures, shared, run);
-      if (cooldown && (tracked || status !== 'closed')) await cooldown.success(entry.key);
+      try {
+        await run.attempt(entry);
+      } catch (error) {
+        failures ??= [];
+        await retryAfterFailure(entry, error, failures, shared, run);
+      }
+      if (cooldown && (scheduled.tracked || status !== 'closed')) await cooldown.success(entry.key);
       return;
     } catch (error) {
       if (context.signal.aborted || isClientClosed(error)) throw clientClosedError(error);
@@ -149,8 +169,8 @@ export async function executePlan(
   }
   if (context.signal.aborted) throw clientClosedError();
   // Every entry was being probed by other requests: better to try them than to fail.
-  if (failures.length === 0 && skipped.length > 0 && !run.deadline?.aborted) {
-    return executePlan(context, skipped, shared, { ...run, force: true });
+  if ((failures === undefined || failures.length === 0) && skipped !== undefined && !run.deadline?.aborted) {
+    return executePlan(context, skipped, shared, run, true);
   }
-  throw selectError(failures);
+  throw selectError(failures ?? []);
 }

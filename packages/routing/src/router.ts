@@ -1,27 +1,30 @@
 import {
+  type ChatRequest,
   defineMiddleware,
   GatewayError,
   type GatewayContext,
   type GatewayMiddleware,
   type ProviderAdapter,
-  type RoutingInfo,
   systemClock,
 } from '@signalbox/core';
 import { sleep as timerSleep, timeoutError } from './abort.js';
 import { AttemptAbort } from './attempt-abort.js';
 import { type Catalog, createCatalog, missingProviders } from './catalog.js';
-import { Cooldown } from './cooldown.js';
+import { Cooldown, isPromiseLike } from './cooldown.js';
 import { MemoryCooldownStore } from './cooldown-store.js';
 import { type ExecuteShared, executePlan } from './execute-plan.js';
 import { formatPath } from './format-issue.js';
 import { loadCatalog } from './load-catalog.js';
 import { catalogModelsRoutes } from './models-route.js';
-import { buildPlan, type PlanEntry, planningReasoning } from './plan.js';
+import { buildPlan } from './plan.js';
+import { PlanCache } from './plan-cache.js';
 import { ProviderStats } from './provider-stats.js';
 import { type RouterOptions, routerOptionsSchema } from './router-options.js';
-import { readRoutingPreferences, stripRoutingFields } from './routing-preferences.js';
-import { schedule } from './schedule.js';
-import { runTimedAttempt, type TimedAttemptOptions } from './timed-attempt.js';
+import { routingInfo, routingInfoFrom } from './routing-info.js';
+import { hasRoutingOptions, readRoutingPreferences, stripRoutingFields } from './routing-preferences.js';
+import { type Schedule, schedule } from './schedule.js';
+import { PlanRun } from './plan-run.js';
+import type { AttemptTiming } from './timed-attempt.js';
 
 function isCatalog(value: unknown): value is Catalog {
   return typeof value === 'object' && value !== null && typeof (value as Catalog).find === 'function';
@@ -31,41 +34,6 @@ function resolveCatalog(catalog: RouterOptions['catalog']): Catalog {
   if (catalog === undefined) return createCatalog({ models: [] });
   if (typeof catalog === 'string') return loadCatalog(catalog);
   return isCatalog(catalog) ? catalog : createCatalog(catalog);
-}
-
-function routingInfo(
-  context: GatewayContext,
-  catalog: Catalog,
-  plan: PlanEntry[],
-  skipped: PlanEntry[],
-  allCooling: boolean,
-): RoutingInfo {
-  const original = context.request.model;
-  const primary = catalog.find(original);
-  const primaryModel = primary?.id ?? original;
-  let reasoning: string | undefined;
-  return {
-    originalModelId: original,
-    canonicalSlug: primary?.canonicalSlug ?? original,
-    plan: plan.map((entry) => ({
-      model: entry.model,
-      canonicalSlug: entry.canonicalSlug,
-      provider: entry.provider,
-      providerModelId: entry.providerModelId,
-    })),
-    fallbacksAvailable: plan
-      .filter((entry) => entry.model === primaryModel)
-      .slice(1)
-      .map((entry) => entry.provider),
-    // Written on first read: most requests never read it.
-    get planningReasoning() {
-      reasoning ??= planningReasoning(plan, skipped, allCooling);
-      return reasoning;
-    },
-    set planningReasoning(value: string) {
-      reasoning = value;
-    },
-  };
 }
 
 /**
@@ -114,9 +82,10 @@ export function router(options: RouterOptions = {}): GatewayMiddleware {
     ...(cooldown && { cooldown }),
   };
   const verified = new WeakSet<ReadonlyMap<string, ProviderAdapter>>();
+  let lastVerified: ReadonlyMap<string, ProviderAdapter> | undefined;
 
   function checkProviders(providers: ReadonlyMap<string, ProviderAdapter>): void {
-    if (verified.has(providers)) return;
+    if (providers === lastVerified || verified.has(providers)) return;
     const missing = missingProviders(catalog, providers.keys());
     if (missing.length > 0) {
       throw new GatewayError(
@@ -126,71 +95,134 @@ export function router(options: RouterOptions = {}): GatewayMiddleware {
       );
     }
     verified.add(providers);
+    lastVerified = providers;
   }
 
-  async function routeRequest(context: GatewayContext): Promise<void> {
-    checkProviders(context.providers);
-    const preferences = readRoutingPreferences(context.request);
-    const plan = buildPlan({
+  const plans = new PlanCache(catalog);
+  const timing: AttemptTiming = {
+    ...(options.attemptTimeoutMs !== undefined && { attemptTimeoutMs: options.attemptTimeoutMs }),
+    ...(options.firstTokenTimeoutMs !== undefined && { firstTokenTimeoutMs: options.firstTokenTimeoutMs }),
+    stats,
+    clock,
+  };
+  const total = options.totalTimeoutMs;
+
+  /**
+   * The schedule of a request, and `ctx.routing` set. A request without routing options and
+   * without BYOK keys (the common case) takes its plan from the cache: no preferences read, no
+   * plan built, and with nothing cooling down no schedule made either.
+   */
+  function plan(context: GatewayContext, bare: boolean): Schedule | Promise<Schedule> {
+    const { request, providers } = context;
+    const providerKeys = context.principal?.providerKeys;
+    if (bare && providerKeys === undefined) {
+      const preferred = context.preferredProvider;
+      const cached =
+        plans.get(providers, request.model, preferred) ??
+        plans.add(
+          providers,
+          request.model,
+          preferred,
+          buildPlan({
+            catalog,
+            providers,
+            preferences: { models: [request.model], allowFallbacks: true, requireParameters: false },
+            request,
+            stats,
+            ...(preferred !== undefined && { preferredProvider: preferred }),
+          }),
+        );
+      const scheduled = schedule(cached.plan, cooldown, cached.clear);
+      if (scheduled === cached.clear) {
+        context.routing = routingInfoFrom(request.model, cached);
+        return scheduled;
+      }
+      return withRouting(context, scheduled);
+    }
+    const preferences = readRoutingPreferences(request);
+    const built = buildPlan({
       catalog,
-      providers: context.providers,
+      providers,
       preferences,
-      request: context.request,
+      request,
       stats,
-      ...(context.principal?.providerKeys && { providerKeys: context.principal.providerKeys }),
+      ...(providerKeys && { providerKeys }),
       ...(context.preferredProvider !== undefined && { preferredProvider: context.preferredProvider }),
     });
-    const scheduled = await schedule(plan, cooldown);
+    return withRouting(context, schedule(built, cooldown));
+  }
+
+  function setRouting(context: GatewayContext, scheduled: Schedule): Schedule {
     context.routing = routingInfo(
-      context,
+      context.request.model,
       catalog,
       scheduled.entries.map((item) => item.entry),
       scheduled.skipped,
       scheduled.force,
     );
-    const request = stripRoutingFields(context.request);
+    return scheduled;
+  }
+
+  function withRouting(
+    context: GatewayContext,
+    scheduled: Schedule | Promise<Schedule>,
+  ): Schedule | Promise<Schedule> {
+    return isPromiseLike(scheduled)
+      ? scheduled.then((value) => setRouting(context, value))
+      : setRouting(context, scheduled);
+  }
+
+  /** Runs a scheduled plan, within the total deadline when there is one. */
+  function runPlan(context: GatewayContext, scheduled: Schedule, bare: boolean): Promise<void> {
+    const request = bare ? context.request : stripRoutingFields(context.request);
+    if (total === undefined) {
+      const run = new PlanRun(context, timing, request, context.signal);
+      return executePlan(context, scheduled.entries, shared, run, scheduled.force);
+    }
+    return runWithinDeadline(context, scheduled, request, total);
+  }
+
+  async function runWithinDeadline(
+    context: GatewayContext,
+    scheduled: Schedule,
+    request: ChatRequest,
+    ms: number,
+  ): Promise<void> {
     // The total deadline: aborted by the client too, so waits and attempts stop either way.
-    const total = options.totalTimeoutMs;
-    const deadline = total === undefined ? undefined : new AttemptAbort([context.signal]);
-    deadline?.arm(total, () =>
-      timeoutError(`The request exceeded the total deadline of ${total} ms.`, 'total_timeout'),
+    const deadline = new AttemptAbort([context.signal]);
+    deadline.arm(ms, () =>
+      timeoutError(`The request exceeded the total deadline of ${ms} ms.`, 'total_timeout'),
     );
-    const signal = deadline?.signal ?? context.signal;
     try {
-      const attemptOptions: TimedAttemptOptions = {
-        request,
-        ...(options.attemptTimeoutMs !== undefined && { attemptTimeoutMs: options.attemptTimeoutMs }),
-        ...(options.firstTokenTimeoutMs !== undefined && {
-          firstTokenTimeoutMs: options.firstTokenTimeoutMs,
-        }),
-        ...(deadline && { deadline: deadline.signal }),
-        stats,
-        clock,
-      };
-      await executePlan(context, scheduled.entries, shared, {
-        signal,
-        ...(deadline && { deadline: deadline.signal }),
-        force: scheduled.force,
-        attempt: (entry) =>
-          runTimedAttempt(
-            context,
-            entry,
-            context.providers.get(entry.provider) as ProviderAdapter,
-            attemptOptions,
-          ),
-      });
+      const run = new PlanRun(context, timing, request, deadline.signal, deadline.signal);
+      await executePlan(context, scheduled.entries, shared, run, scheduled.force);
     } finally {
-      deadline?.release();
+      deadline.release();
+    }
+  }
+
+  /** Plans and runs a request; a promise in every case (a failure to plan rejects it). */
+  function routeRequest(context: GatewayContext): Promise<void> {
+    try {
+      checkProviders(context.providers);
+      // No routing options: the defaults, nothing to strip.
+      const bare = !hasRoutingOptions(context.request);
+      const planned = plan(context, bare);
+      return isPromiseLike(planned)
+        ? planned.then((scheduled) => runPlan(context, scheduled, bare))
+        : runPlan(context, planned, bare);
+    } catch (error) {
+      return Promise.reject(error);
     }
   }
 
   const routes = options.modelsRoute === false ? [] : catalogModelsRoutes(catalog, { clock });
   return defineMiddleware(
     'router',
-    async function router(context: GatewayContext) {
+    function router(context: GatewayContext): Promise<void> {
       // Already answered by an outer middleware (a cache hit, an estimate): nothing to route.
-      if (context.result || context.stream || context.response) return;
-      await routeRequest(context);
+      if (context.result || context.stream || context.response) return Promise.resolve();
+      return routeRequest(context);
     },
     { routes },
   );

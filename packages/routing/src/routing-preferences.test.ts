@@ -1,7 +1,7 @@
 import type { ChatRequest } from '@signalbox/core';
 import { describe, expect, it } from 'vitest';
 import { chat, httpRequest, jsonOf, message, setup } from './router-test-kit.js';
-import { readRoutingPreferences, stripRoutingFields } from './routing-preferences.js';
+import { hasRoutingOptions, readRoutingPreferences, stripRoutingFields } from './routing-preferences.js';
 
 function request(
   extraFields: Record<string, unknown>,
@@ -199,5 +199,35 @@ describe('router: per-request options on both endpoints', () => {
     );
     expect(response.status).toBe(400);
     expect(jsonOf(response).error).toMatchObject({ param: 'model' });
+  });
+});
+
+describe('hasRoutingOptions', () => {
+  it('is false exactly when the preferences are the defaults and nothing is stripped', () => {
+    const plain = [
+      request({}),
+      request({ user: 'u1', providerOptions: null }),
+      request({ providerOptions: undefined }),
+      { model: 'a/b', stream: false, messages: [] } satisfies ChatRequest,
+    ];
+    for (const item of plain) {
+      expect(hasRoutingOptions(item)).toBe(false);
+      expect(readRoutingPreferences(item)).toEqual({
+        models: ['a/b'],
+        allowFallbacks: true,
+        requireParameters: false,
+      });
+      expect(stripRoutingFields(item)).toBe(item);
+    }
+    const routed = [
+      request({ models: ['c/d'] }),
+      request({ provider: { order: ['c'] } }),
+      request({ fallbacks: [] }),
+      request({ models: undefined }),
+      request({ providerOptions: { gateway: { order: ['c'] } } }),
+      request({ providerOptions: { anthropic: {} } }),
+      request({}, { gateway: { order: ['c'] } }),
+    ];
+    for (const item of routed) expect(hasRoutingOptions(item)).toBe(true);
   });
 });

@@ -165,3 +165,20 @@ export function stripRoutingFields(request: ChatRequest): ChatRequest {
   }
   return { ...request, source: { ...source, extraFields: kept } };
 }
+
+/**
+ * Whether a request carries any routing option (or routing field to strip). False means
+ * `readRoutingPreferences` answers the defaults (`models: [request.model]`) and
+ * `stripRoutingFields` returns the request itself: the router's cached-plan path.
+ */
+export function hasRoutingOptions(request: ChatRequest): boolean {
+  if (request.providerOptions?.gateway !== undefined) return true;
+  const extra = request.source?.extraFields;
+  if (extra === undefined) return false;
+  return (
+    (extra.providerOptions !== undefined && extra.providerOptions !== null) ||
+    'models' in extra ||
+    'provider' in extra ||
+    'fallbacks' in extra
+  );
+}

@@ -3,7 +3,8 @@ import { Cooldown } from './cooldown.js';
 import { MemoryCooldownStore } from './cooldown-store.js';
 import type { PlanEntry } from './plan.js';
 import { attemptSummary, chat, httpRequest, manualClock, setup } from './router-test-kit.js';
-import { schedule } from './schedule.js';
+import type { CooldownState } from './cooldown-store.js';
+import { clearSchedule, schedule } from './schedule.js';
 
 const entry = (provider: string): PlanEntry => ({
   model: 'm',
@@ -43,6 +44,58 @@ describe('schedule', () => {
       'closed',
       'closed',
     ]);
+  });
+});
+
+describe('schedule: fast path', () => {
+  const clock = manualClock();
+  const plan = [entry('a'), entry('b')];
+
+  it('answers synchronously with the given clear schedule while the cooldown knows no entry', () => {
+    const cooldown = new Cooldown({ store: new MemoryCooldownStore({ clock }), clock });
+    const clear = clearSchedule(plan);
+    expect(schedule(plan, cooldown, clear)).toBe(clear);
+    expect(schedule(plan, undefined, clear)).toBe(clear);
+    expect(schedule(plan, cooldown)).toEqual(clear);
+  });
+
+  it('reads each entry once and keeps tracked entries tracked (a success must clear them)', async () => {
+    const store = new MemoryCooldownStore({ clock });
+    const cooldown = new Cooldown({ store, clock, threshold: 3 });
+    await cooldown.failure('b/x');
+    const clear = clearSchedule(plan);
+    const result = schedule(plan, cooldown, clear);
+    expect(result).not.toBe(clear);
+    expect(result).toEqual({
+      entries: [
+        { entry: plan[0], status: 'closed', tracked: false },
+        { entry: plan[1], status: 'closed', tracked: true },
+      ],
+      skipped: [],
+      force: false,
+    });
+  });
+
+  it('works with a store that answers with promises', async () => {
+    const states = new Map<string, CooldownState>([['b/x', { failures: 1, openUntil: clock.now() + 1000 }]]);
+    const reads: string[] = [];
+    const cooldown = new Cooldown({
+      clock,
+      store: {
+        get: async (key) => {
+          reads.push(key);
+          return states.get(key);
+        },
+        set: async () => {},
+        delete: async () => {},
+      },
+    });
+    const result = schedule(plan, cooldown, clearSchedule(plan));
+    expect(result).toBeInstanceOf(Promise);
+    const awaited = await result;
+    expect(awaited.entries.map((item) => item.entry.provider)).toEqual(['a']);
+    expect(awaited.skipped.map((item) => item.provider)).toEqual(['b']);
+    expect(reads).toEqual(['a/x', 'b/x']);
   });
 });
 

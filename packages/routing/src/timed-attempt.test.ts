@@ -83,4 +83,42 @@ describe('runTimedAttempt', () => {
     await gateway.handle(httpRequest('/v1/chat/completions', chat('deaf/ok')));
     expect(stats.get('deaf/ok')?.samples).toBe(2);
   });
+
+  it('arms one timer per attempt: the shorter of the attempt and first-token timeouts fires', async () => {
+    const codes = async (options: Parameters<typeof router>[0]) => {
+      const { gateway, seen } = gatewayWith({ retries: 0, ...options });
+      const response = await gateway.handle(
+        httpRequest('/v1/chat/completions', chat('deaf/slow-stream', { stream: true })),
+      );
+      expect(response.status).toBe(504);
+      return seen.context?.attempts.map((attempt) => attempt.error?.code);
+    };
+    expect(await codes({ attemptTimeoutMs: 1_000, firstTokenTimeoutMs: 10 })).toEqual([
+      'first_token_timeout',
+    ]);
+    expect(await codes({ attemptTimeoutMs: 10, firstTokenTimeoutMs: 1_000 })).toEqual(['attempt_timeout']);
+    expect(await codes({ attemptTimeoutMs: 10, firstTokenTimeoutMs: 10 })).toEqual(['attempt_timeout']);
+  });
+
+  it('passes the provider the call core built when the router changes nothing in it', async () => {
+    const calls: unknown[] = [];
+    const spy: ProviderAdapter = {
+      ...deaf(),
+      name: 'spy',
+      async generate(call) {
+        calls.push(call);
+        return deaf().generate(call);
+      },
+    };
+    const gateway = createGateway({ providers: [spy], use: [router({ retries: 0 })] });
+    const response = await gateway.handle(httpRequest('/v1/chat/completions', chat('spy/ok')));
+    expect(response.status).toBe(200);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ modelId: 'ok', request: { model: 'spy/ok' } });
+    // With routing fields, the provider gets a copy without them.
+    await gateway.handle(httpRequest('/v1/chat/completions', chat('spy/ok', { models: ['spy/ok'] })));
+    expect(
+      (calls[1] as { request: { source?: { extraFields?: object } } }).request.source?.extraFields,
+    ).toEqual({});
+  });
 });

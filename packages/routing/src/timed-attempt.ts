@@ -2,147 +2,219 @@ import {
   type ChatRequest,
   type Clock,
   type GatewayContext,
-  isContentPart,
+  type GenerateResult,
   type ProviderAdapter,
   type ProviderCall,
   runAttempt,
   type StreamPart,
   type StreamResult,
+  type WireFormat,
 } from '@signalbox/core';
 import { clientClosedError, timeoutError } from './abort.js';
 import { AttemptAbort } from './attempt-abort.js';
 import type { PlanEntry } from './plan.js';
 import type { ProviderStats } from './provider-stats.js';
+import { type StreamWatcher, WatchedStream } from './watched-stream.js';
+
+/** What the attempts of a router share: its timeouts, stats and clock (made once per router). */
+export interface AttemptTiming {
+  /** Bounds the call (non-streamed) or the time to the first content (streamed). */
+  attemptTimeoutMs?: number;
+  /** Streams only: bounds the time to the first content part. */
+  firstTokenTimeoutMs?: number;
+  stats: ProviderStats;
+  clock: Clock;
+}
 
 /** What one timed attempt needs besides the context and the plan entry. */
 export interface TimedAttemptOptions {
   /** The request as providers see it (routing fields removed). */
   request: ChatRequest;
-  /** Bounds the call (non-streamed) or the time to the first content (streamed). */
-  attemptTimeoutMs?: number;
-  /** Streams only: bounds the time to the first content part. */
-  firstTokenTimeoutMs?: number;
   /** Aborted when the router's total deadline passes (its reason is the 504 to report). */
   deadline?: AbortSignal;
-  stats: ProviderStats;
-  clock: Clock;
+  timing: AttemptTiming;
 }
 
 function outputTokensPerSecond(tokens: number | undefined, milliseconds: number): number | undefined {
   return tokens === undefined || milliseconds <= 0 ? undefined : (tokens * 1000) / milliseconds;
 }
 
+function record(
+  stats: ProviderStats,
+  key: string,
+  ttftMs: number,
+  tokensPerSecond: number | undefined,
+): void {
+  stats.record(key, tokensPerSecond === undefined ? { ttftMs } : { ttftMs, tokensPerSecond });
+}
+
+/**
+ * The adapter one attempt hands to core's `runAttempt`: the provider, called with the router's
+ * request (routing fields removed) and signal, failures mapped (client abort -> 499, timer ->
+ * its 504), successes measured. A class, so an attempt allocates one object, not a closure per
+ * method.
+ */
+class TimedAdapter implements ProviderAdapter, StreamWatcher {
+  readonly specificationVersion = 'v1';
+  readonly name: string;
+  readonly format: WireFormat | undefined;
+  /** `clock.now()` when the attempt started. */
+  readonly started: number;
+  /** `clock.now()` when a stream's first content arrived. */
+  private firstAt = 0;
+
+  constructor(
+    readonly context: GatewayContext,
+    readonly entry: PlanEntry,
+    readonly provider: ProviderAdapter,
+    readonly request: ChatRequest,
+    readonly signal: AbortSignal,
+    readonly abort: AttemptAbort | undefined,
+    readonly timing: AttemptTiming,
+  ) {
+    this.name = provider.name;
+    this.format = provider.format;
+    this.started = timing.clock.now();
+  }
+
+  /** The error to report for a failure of this attempt. */
+  failure(error: unknown): unknown {
+    if (this.context.signal.aborted) return clientClosedError(error);
+    if (this.abort?.isArmed && this.signal.aborted) return this.signal.reason;
+    return error;
+  }
+
+  firstContent(): void {
+    this.firstAt = this.timing.clock.now();
+  }
+
+  finished(part: Extract<StreamPart, { type: 'finish' }>): void {
+    const { clock, stats } = this.timing;
+    record(
+      stats,
+      this.entry.key,
+      this.firstAt - this.started,
+      outputTokensPerSecond(part.usage.outputTokens.total, clock.now() - this.firstAt),
+    );
+  }
+
+  /** The call as the provider gets it: the same object when it already carries the router's request and signal. */
+  private callWith(call: ProviderCall): ProviderCall {
+    return call.request === this.request && call.signal === this.signal
+      ? call
+      : { ...call, request: this.request, signal: this.signal };
+  }
+
+  async generate(call: ProviderCall): Promise<GenerateResult> {
+    try {
+      const pending = this.provider.generate(this.callWith(call));
+      const result = this.abort ? await this.abort.race(pending) : await pending;
+      const elapsed = this.timing.clock.now() - this.started;
+      record(
+        this.timing.stats,
+        this.entry.key,
+        elapsed,
+        outputTokensPerSecond(result.usage.outputTokens.total, elapsed),
+      );
+      return result;
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+
+  async stream(call: ProviderCall): Promise<StreamResult> {
+    try {
+      const pending = this.provider.stream(this.callWith(call));
+      const result = this.abort ? await this.abort.race(pending) : await pending;
+      return { ...result, stream: new WatchedStream(result.stream, this) };
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+}
+
 /**
  * Runs one attempt through core's `runAttempt` (which records it on `context.attempts` and
- * primes streams up to their first content), with the router's timeouts: the adapter gets
- * `AbortSignal.any([client, attempt timers, total deadline])`, and an attempt that times out
- * fails with a retryable 504 (recorded as such). The client's own abort becomes a 499
- * `client_closed_request`. Timers stop once the result (or the stream's first content) is in;
- * after that the stream belongs to the client. Successful attempts feed the latency stats.
+ * primes streams up to their first content), with the router's timeouts: the adapter gets one
+ * signal that aborts with the client, the attempt's timer or the total deadline (`AttemptAbort`,
+ * one timer at most: both timeouts of a stream bound its first content, so only the shorter can
+ * fire), and an attempt that times out fails with a retryable 504 (recorded as such). The
+ * client's own abort becomes a 499 `client_closed_request`. Timers stop once the result (or the
+ * stream's first content) is in; after that the stream belongs to the client. Successful
+ * attempts feed the latency stats. Untimed, the adapter gets the client's signal and the
+ * attempt costs no timer, listener or extra promise.
  */
-export async function runTimedAttempt(
+export function runTimedAttempt(
   context: GatewayContext,
   entry: PlanEntry,
   provider: ProviderAdapter,
   options: TimedAttemptOptions,
 ): Promise<void> {
-  const { clock, stats } = options;
   const streamed = context.request.stream;
-  const firstTokenMs = streamed ? (entry.firstTokenTimeoutMs ?? options.firstTokenTimeoutMs) : undefined;
+  const { timing } = options;
+  const firstTokenMs = streamed ? (entry.firstTokenTimeoutMs ?? timing.firstTokenTimeoutMs) : undefined;
   // Vercel's providerTimeouts bound "the start of the response": the whole call when not streamed.
   const attemptMs = streamed
-    ? options.attemptTimeoutMs
-    : minimum(options.attemptTimeoutMs, entry.firstTokenTimeoutMs);
+    ? timing.attemptTimeoutMs
+    : minimum(timing.attemptTimeoutMs, entry.firstTokenTimeoutMs);
   const timed = attemptMs !== undefined || firstTokenMs !== undefined || options.deadline !== undefined;
-  const abort = timed
-    ? new AttemptAbort(options.deadline ? [context.signal, options.deadline] : [context.signal])
-    : undefined;
-  const signal = abort?.signal ?? context.signal;
-  abort?.arm(attemptMs, () =>
-    timeoutError(
-      `${entry.provider} did not answer within ${attemptMs} ms.`,
-      'attempt_timeout',
-      entry.provider,
-    ),
-  );
-  abort?.arm(firstTokenMs, () =>
-    timeoutError(
-      `${entry.provider} sent no output within ${firstTokenMs} ms.`,
-      'first_token_timeout',
-      entry.provider,
-    ),
-  );
-  const failure = (error: unknown): unknown => {
-    if (context.signal.aborted) return clientClosedError(error);
-    if (abort?.isArmed && signal.aborted) return signal.reason;
-    return error;
-  };
-  const started = clock.now();
-  const callWith = (call: ProviderCall): ProviderCall => ({ ...call, request: options.request, signal });
-
-  async function* watch(source: AsyncIterable<StreamPart>): AsyncGenerator<StreamPart> {
-    const iterator = source[Symbol.asyncIterator]();
-    let firstAt: number | undefined;
-    let finished = false;
-    try {
-      for (;;) {
-        const next = abort?.isArmed ? await abort.race(iterator.next()) : await iterator.next();
-        if (next.done) {
-          finished = true;
-          return;
-        }
-        const part = next.value;
-        if (part.type === 'error' && abort?.isArmed && signal.aborted) throw part.error;
-        if (firstAt === undefined && isContentPart(part)) firstAt = clock.now();
-        if (part.type === 'finish' && firstAt !== undefined) {
-          const tokensPerSecond = outputTokensPerSecond(part.usage.outputTokens.total, clock.now() - firstAt);
-          stats.record(entry.key, {
-            ttftMs: firstAt - started,
-            ...(tokensPerSecond !== undefined && { tokensPerSecond }),
-          });
-        }
-        yield part;
-      }
-    } catch (error) {
-      finished = true;
-      throw failure(error);
-    } finally {
-      // Not awaited: an adapter that ignores its signal may never settle a pending next().
-      if (!finished) Promise.resolve(iterator.return?.()).catch(() => {});
-      abort?.release();
-    }
+  if (!timed) {
+    const adapter = new TimedAdapter(
+      context,
+      entry,
+      provider,
+      options.request,
+      context.signal,
+      undefined,
+      timing,
+    );
+    return runAttempt(context, {
+      model: entry.model,
+      provider: adapter,
+      providerModelId: entry.providerModelId,
+    });
   }
+  return runArmedAttempt(context, entry, provider, options, attemptMs, firstTokenMs);
+}
 
-  const adapter: ProviderAdapter = {
-    specificationVersion: 'v1',
-    name: provider.name,
-    format: provider.format,
-    async generate(call) {
-      try {
-        const pending = provider.generate(callWith(call));
-        const result = abort ? await abort.race(pending) : await pending;
-        const elapsed = clock.now() - started;
-        const tokensPerSecond = outputTokensPerSecond(result.usage.outputTokens.total, elapsed);
-        stats.record(entry.key, {
-          ttftMs: elapsed,
-          ...(tokensPerSecond !== undefined && { tokensPerSecond }),
-        });
-        return result;
-      } catch (error) {
-        throw failure(error);
-      }
-    },
-    async stream(call): Promise<StreamResult> {
-      try {
-        const pending = provider.stream(callWith(call));
-        const result = abort ? await abort.race(pending) : await pending;
-        return { ...result, stream: watch(result.stream) };
-      } catch (error) {
-        throw failure(error);
-      }
-    },
-  };
-
+async function runArmedAttempt(
+  context: GatewayContext,
+  entry: PlanEntry,
+  provider: ProviderAdapter,
+  options: TimedAttemptOptions,
+  attemptMs: number | undefined,
+  firstTokenMs: number | undefined,
+): Promise<void> {
+  const streamed = context.request.stream;
+  const abort = new AttemptAbort(options.deadline ? [context.signal, options.deadline] : [context.signal]);
+  // Both bound the same moment (the result, or a stream's first content): the shorter fires
+  // first, the attempt timeout on a tie (it was the first timer armed when there were two).
+  if (firstTokenMs !== undefined && (attemptMs === undefined || firstTokenMs < attemptMs)) {
+    abort.arm(firstTokenMs, () =>
+      timeoutError(
+        `${entry.provider} sent no output within ${firstTokenMs} ms.`,
+        'first_token_timeout',
+        entry.provider,
+      ),
+    );
+  } else {
+    abort.arm(attemptMs, () =>
+      timeoutError(
+        `${entry.provider} did not answer within ${attemptMs} ms.`,
+        'attempt_timeout',
+        entry.provider,
+      ),
+    );
+  }
+  const adapter = new TimedAdapter(
+    context,
+    entry,
+    provider,
+    options.request,
+    abort.signal,
+    abort,
+    options.timing,
+  );
   try {
     await runAttempt(context, {
       model: entry.model,
@@ -150,12 +222,12 @@ export async function runTimedAttempt(
       providerModelId: entry.providerModelId,
     });
   } catch (error) {
-    abort?.release();
+    abort.release();
     throw error;
   }
   // A result is complete; a primed stream keeps the client's abort wired until it ends.
-  if (streamed) abort?.disarm();
-  else abort?.release();
+  if (streamed) abort.disarm();
+  else abort.release();
 }
 
 function minimum(a: number | undefined, b: number | undefined): number | undefined {
