@@ -46,4 +46,53 @@ describe('metadataExtension', () => {
     const extension = metadataExtension(source(), settings({ nativeFinishReason: undefined }));
     expect(extension.choice).toEqual({ native_finish_reason: null });
   });
+
+  it('has its parts in the order body, message, choice, usage, and no empty part', () => {
+    const cost = {
+      total: '0.1',
+      market: '0.1',
+      inference: '0.1',
+      input: '0.04',
+      output: '0.06',
+      isByok: false,
+      estimated: false,
+    };
+    const streamed = metadataExtension(source({ cost }), settings({ streamed: true }));
+    expect(Object.keys(streamed)).toEqual(['body', 'message', 'choice', 'usage']);
+    expect(Object.keys(streamed.body ?? {})).toEqual(['generationId', 'provider', 'model']);
+    expect(streamed.usage).toEqual({
+      cost: 0.1,
+      is_byok: false,
+      cost_details: {
+        upstream_inference_cost: 0.1,
+        upstream_inference_prompt_cost: 0.04,
+        upstream_inference_completions_cost: 0.06,
+      },
+      market_cost: 0.1,
+    });
+    const anthropic = metadataExtension(
+      source({ resolved: undefined }),
+      settings({ format: 'anthropic', streamed: true, styles: { vercel: false, openrouter: true } }),
+    );
+    expect(anthropic).toEqual({ usage: { is_byok: false } });
+    const nothing = metadataExtension(
+      source({ resolved: undefined }),
+      settings({ format: 'anthropic', styles: { vercel: false, openrouter: false } }),
+    );
+    expect(nothing).toEqual({});
+  });
+
+  it('reports the warnings after the generation id, and only when there are some', () => {
+    const warned = metadataExtension(
+      source(),
+      settings({ warnings: [{ type: 'other', message: 'no seed' }] }),
+    );
+    const gateway =
+      (warned.message?.provider_metadata as { gateway: Record<string, unknown> } | undefined)?.gateway ?? {};
+    expect(Object.keys(gateway).slice(-2)).toEqual(['generationId', 'warnings']);
+    const quiet = metadataExtension(source(), settings({ warnings: [] }));
+    expect(
+      (quiet.message?.provider_metadata as { gateway: Record<string, unknown> } | undefined)?.gateway,
+    ).not.toHaveProperty('warnings');
+  });
 });

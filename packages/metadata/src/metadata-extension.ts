@@ -1,8 +1,8 @@
 import type { ResponseExtension, Warning, WireFormat } from '@signalbox/core';
 import type { MetadataSource } from './metadata-source.js';
-import { openrouterBodyFields, usageFields } from './openrouter-shape.js';
+import { usageFields } from './openrouter-shape.js';
 import type { MetadataStyles } from './select-styles.js';
-import { vercelGatewayMetadata } from './vercel-shape.js';
+import { type VercelGatewayMetadata, vercelGatewayMetadata } from './vercel-shape.js';
 
 /** What the extension depends on besides the context. */
 export interface ExtensionSettings {
@@ -15,10 +15,6 @@ export interface ExtensionSettings {
   nativeFinishReason: string | undefined;
   /** Settings the provider could not honour (from the result, or the stream's `stream-start`). */
   warnings?: Warning[];
-}
-
-function isEmpty(value: Record<string, unknown>): boolean {
-  return Object.keys(value).length === 0;
 }
 
 /**
@@ -36,33 +32,67 @@ function isEmpty(value: Record<string, unknown>): boolean {
  * Both: cost fields in `usage` (see `usageFields`); the provider's `warnings` in the gateway object.
  */
 export function metadataExtension(source: MetadataSource, settings: ExtensionSettings): ResponseExtension {
-  const { styles, format, streamed } = settings;
-  const body: Record<string, unknown> = {};
-  const message: Record<string, unknown> = {};
-  const choice: Record<string, unknown> = {};
+  return buildMetadataExtension(
+    source,
+    settings.styles,
+    settings.format,
+    settings.streamed,
+    settings.nativeFinishReason,
+    settings.warnings,
+  );
+}
+
+/**
+ * {@link metadataExtension} with its settings as arguments (the middleware's per-request path:
+ * no settings object). Each part of the extension is created only when it gets a field.
+ */
+export function buildMetadataExtension(
+  source: MetadataSource,
+  styles: MetadataStyles,
+  format: WireFormat,
+  streamed: boolean,
+  nativeFinishReason: string | undefined,
+  warnings: Warning[] | undefined,
+): ResponseExtension {
+  let body: Record<string, unknown> | undefined;
+  let message: Record<string, unknown> | undefined;
+  let choice: Record<string, unknown> | undefined;
   if (styles.vercel) {
-    const gateway: Record<string, unknown> = { ...vercelGatewayMetadata(source) };
+    const gateway: VercelGatewayMetadata & { warnings?: Warning[] } = vercelGatewayMetadata(source);
     // What the target could not express is reported, never silently dropped.
-    if (settings.warnings && settings.warnings.length > 0) gateway.warnings = settings.warnings;
+    if (warnings && warnings.length > 0) gateway.warnings = warnings;
     const providerMetadata = { gateway };
     if (format === 'openai') {
-      message.provider_metadata = providerMetadata;
-      if (streamed) body.generationId = source.generationId;
+      message = { provider_metadata: providerMetadata };
+      if (streamed) body = { generationId: source.generationId };
     } else {
-      body.provider_metadata = providerMetadata;
+      body = { provider_metadata: providerMetadata };
     }
   }
   if (styles.openrouter) {
-    const fields = openrouterBodyFields(source);
-    if (fields.provider !== undefined) body.provider = fields.provider;
-    if (fields.model !== undefined && (format === 'openai' || !streamed)) body.model = fields.model;
-    if (format === 'openai') choice.native_finish_reason = settings.nativeFinishReason ?? null;
+    const resolved = source.resolved;
+    if (resolved !== undefined) {
+      if (resolved.provider !== undefined) {
+        body ??= {};
+        body.provider = resolved.provider;
+      }
+      if (resolved.model !== undefined && (format === 'openai' || !streamed)) {
+        body ??= {};
+        body.model = resolved.model;
+      }
+    }
+    if (format === 'openai') choice = { native_finish_reason: nativeFinishReason ?? null };
   }
   const usage = usageFields(source, styles) as Record<string, unknown>;
   const extension: ResponseExtension = {};
-  if (!isEmpty(body)) extension.body = body;
-  if (!isEmpty(message)) extension.message = message;
-  if (!isEmpty(choice)) extension.choice = choice;
-  if (!isEmpty(usage)) extension.usage = usage;
+  if (body !== undefined) extension.body = body;
+  if (message !== undefined) extension.message = message;
+  if (choice !== undefined) extension.choice = choice;
+  if (hasKeys(usage)) extension.usage = usage;
   return extension;
+}
+
+function hasKeys(value: Record<string, unknown>): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
 }

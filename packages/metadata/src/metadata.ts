@@ -1,6 +1,6 @@
 import { defineMiddleware, type GatewayMiddleware, tapStream, type Warning } from '@signalbox/core';
-import { metadataHeaders } from './headers.js';
-import { metadataExtension } from './metadata-extension.js';
+import { metadataHeaderNames, writeMetadataHeaders } from './headers.js';
+import { buildMetadataExtension } from './metadata-extension.js';
 import { type MetadataOptions, parseMetadataOptions } from './metadata-options.js';
 import { type MetadataStyles, selectStyles } from './select-styles.js';
 
@@ -20,39 +20,53 @@ import { type MetadataStyles, selectStyles } from './select-styles.js';
  */
 export function metadata(options: MetadataOptions = {}): GatewayMiddleware {
   const settings = parseMetadataOptions(options);
-  const prefix = settings.headerPrefix;
-  const requestHeader = `${prefix}metadata`;
+  const requestHeader = `${settings.headerPrefix}metadata`;
+  // Everything that depends only on the options, once.
+  const headerNames = metadataHeaderNames(settings.headerPrefix);
+  const allowRequestOverride = settings.allowRequestOverride;
   const defaults: MetadataStyles = { vercel: settings.vercel, openrouter: settings.openrouter };
 
   return defineMiddleware('metadata', async function metadata(context, next) {
-    const styles = settings.allowRequestOverride
+    const styles = allowRequestOverride
       ? selectStyles(context.http.headers[requestHeader], defaults, requestHeader)
       : defaults;
-    const observed: { nativeFinishReason?: string; warnings?: Warning[] } = {};
-    if (styles.vercel || styles.openrouter) {
-      context.extenders.push((current) =>
-        metadataExtension(current, {
+    const shaped = styles.vercel || styles.openrouter;
+    // Filled by the stream tap (created only for streams); a plain result carries its own.
+    let observed: StreamObservations | undefined;
+    if (shaped) {
+      context.extenders.push((current) => {
+        const result = current.result;
+        return buildMetadataExtension(
+          current,
           styles,
-          format: current.format,
-          streamed: current.request.stream === true,
-          nativeFinishReason: current.result?.finishReason.raw ?? observed.nativeFinishReason,
-          warnings: current.result?.warnings ?? observed.warnings,
-        }),
-      );
+          current.format,
+          current.request.stream === true,
+          result?.finishReason.raw ?? observed?.nativeFinishReason,
+          result?.warnings ?? observed?.warnings,
+        );
+      });
     }
     try {
       await next();
     } finally {
       // Also on failure: the error response then says how many attempts were made.
-      Object.assign(context.responseHeaders, metadataHeaders(context, prefix));
+      writeMetadataHeaders(context.responseHeaders, context, headerNames);
     }
     // OpenRouter style: `model` is the model actually used, in every chunk of a stream too.
     if (styles.openrouter && context.resolved) context.responseModel = context.resolved.model;
-    if (context.stream && (styles.openrouter || styles.vercel)) {
+    if (context.stream && shaped) {
+      const seen: StreamObservations = {};
+      observed = seen;
       context.stream = tapStream(context.stream, (part) => {
-        if (part.type === 'finish') observed.nativeFinishReason = part.finishReason.raw;
-        else if (part.type === 'stream-start') observed.warnings = part.warnings;
+        if (part.type === 'finish') seen.nativeFinishReason = part.finishReason.raw;
+        else if (part.type === 'stream-start') seen.warnings = part.warnings;
       });
     }
   });
+}
+
+/** What a stream tells the extension (a plain result carries both itself). */
+interface StreamObservations {
+  nativeFinishReason?: string;
+  warnings?: Warning[];
 }

@@ -45,20 +45,28 @@ export function openrouterBodyFields(source: MetadataSource): OpenRouterBodyFiel
  */
 export function isByok(source: MetadataSource): boolean {
   if (source.cost !== undefined) return source.cost.isByok;
-  return source.attempts.findLast((attempt) => attempt.success)?.credentialType === 'byok';
+  const attempts = source.attempts;
+  for (let index = attempts.length - 1; index >= 0; index -= 1) {
+    const attempt = attempts[index];
+    if (attempt?.success) return attempt.credentialType === 'byok';
+  }
+  return false;
+}
+
+function costDetails(cost: CostInfo, total: string, totalNumber: number): OpenRouterCostDetails {
+  return {
+    // The inference cost is most often the total: parsed once.
+    upstream_inference_cost: cost.inference === total ? totalNumber : costNumber(cost.inference),
+    upstream_inference_prompt_cost: costNumber(cost.input),
+    upstream_inference_completions_cost: costNumber(cost.output),
+  };
 }
 
 /** OpenRouter's `usage.cost` and `usage.cost_details` from the cost, as numbers; empty when unknown. */
 export function openrouterCostFields(cost: CostInfo | undefined): MetadataUsageFields {
   if (cost === undefined) return {};
-  return {
-    cost: costNumber(cost.total),
-    cost_details: {
-      upstream_inference_cost: costNumber(cost.inference),
-      upstream_inference_prompt_cost: costNumber(cost.input),
-      upstream_inference_completions_cost: costNumber(cost.output),
-    },
-  };
+  const total = costNumber(cost.total);
+  return { cost: total, cost_details: costDetails(cost, cost.total, total) };
 }
 
 /**
@@ -72,12 +80,15 @@ export function usageFields(
 ): MetadataUsageFields {
   const fields: MetadataUsageFields = {};
   const cost = source.cost;
-  if (cost !== undefined && (styles.vercel || styles.openrouter)) fields.cost = costNumber(cost.total);
+  // Each decimal string is parsed once (the total, market and inference costs are often equal).
+  const total = cost === undefined ? 0 : costNumber(cost.total);
+  if (cost !== undefined && (styles.vercel || styles.openrouter)) fields.cost = total;
   if (styles.openrouter) {
     fields.is_byok = isByok(source);
-    if (cost !== undefined)
-      fields.cost_details = openrouterCostFields(cost).cost_details as OpenRouterCostDetails;
+    if (cost !== undefined) fields.cost_details = costDetails(cost, cost.total, total);
   }
-  if (styles.vercel && cost !== undefined) fields.market_cost = costNumber(cost.market);
+  if (styles.vercel && cost !== undefined) {
+    fields.market_cost = cost.market === cost.total ? total : costNumber(cost.market);
+  }
   return fields;
 }

@@ -235,4 +235,37 @@ describe('vercelGatewayMetadata', () => {
     expect(Object.keys(gateway)).toEqual(['routing', 'generationId']);
     expect(vercelCostFields(undefined)).toEqual({});
   });
+
+  it('leaves out what is unknown instead of keeping undefined keys', () => {
+    const routing = vercelRouting(source({ attempts: [], resolved: undefined }));
+    expect(Object.keys(routing)).toEqual([
+      'originalModelId',
+      'fallbacksAvailable',
+      'planningReasoning',
+      'canonicalSlug',
+      'modelAttemptCount',
+      'modelAttempts',
+      'totalProviderAttemptCount',
+    ]);
+  });
+
+  it('groups interleaved attempts by model in first-tried order', () => {
+    const groups = groupModelAttempts(
+      source({
+        attempts: [
+          attempt({ model: 'a/one', provider: 'p1', success: false }),
+          attempt({ model: 'b/two', provider: 'p2', success: false }),
+          attempt({ model: 'a/one', provider: 'p3', success: true }),
+          attempt({ model: 'a/one', provider: 'p4', success: false }),
+        ],
+      }),
+    );
+    expect(
+      groups.map((group) => [group.modelId.split(':')[0], group.success, group.providerAttemptCount]),
+    ).toEqual([
+      ['p3', true, 3],
+      ['p2', false, 1],
+    ]);
+    expect(groups[0]?.providerAttempts.map((entry) => entry.provider)).toEqual(['p1', 'p3', 'p4']);
+  });
 });

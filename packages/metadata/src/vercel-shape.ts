@@ -70,28 +70,49 @@ function providerAttempt(attempt: Attempt): VercelProviderAttempt {
  * comes from the routing plan when the model is in it, else it is the model id.
  */
 export function groupModelAttempts(source: MetadataSource): VercelModelAttempt[] {
-  const groups = new Map<string, Attempt[]>();
-  for (const attempt of source.attempts) {
-    const group = groups.get(attempt.model);
-    if (group) group.push(attempt);
-    else groups.set(attempt.model, [attempt]);
+  const all = source.attempts;
+  const groups: VercelModelAttempt[] = [];
+  if (all.length === 0) return groups;
+  // Plain loops: a request makes a handful of attempts, usually one.
+  const models: string[] = [];
+  const members: Attempt[][] = [];
+  for (const attempt of all) {
+    const index = models.indexOf(attempt.model);
+    if (index === -1) {
+      models.push(attempt.model);
+      members.push([attempt]);
+    } else (members[index] as Attempt[]).push(attempt);
   }
-  return [...groups].map(([model, attempts]) => {
-    const shown = attempts.findLast((attempt) => attempt.success) ?? (attempts.at(-1) as Attempt);
-    const planned = source.routing?.plan.find((entry) => entry.model === model);
-    return {
+  const plan = source.routing?.plan;
+  for (let index = 0; index < models.length; index += 1) {
+    const model = models[index] as string;
+    const attempts = members[index] as Attempt[];
+    let shown: Attempt | undefined;
+    const providerAttempts: VercelProviderAttempt[] = [];
+    for (const attempt of attempts) {
+      if (attempt.success) shown = attempt;
+      providerAttempts.push(providerAttempt(attempt));
+    }
+    const success = shown !== undefined;
+    shown ??= attempts[attempts.length - 1] as Attempt;
+    let canonicalSlug = model;
+    if (plan !== undefined) {
+      for (const entry of plan) {
+        if (entry.model === model) {
+          canonicalSlug = entry.canonicalSlug ?? model;
+          break;
+        }
+      }
+    }
+    groups.push({
       modelId: `${shown.provider}:${shown.providerModelId}`,
-      canonicalSlug: planned?.canonicalSlug ?? model,
-      success: attempts.some((attempt) => attempt.success),
+      canonicalSlug,
+      success,
       providerAttemptCount: attempts.length,
-      providerAttempts: attempts.map(providerAttempt),
-    };
-  });
-}
-
-function compact<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
-  return value;
+      providerAttempts,
+    });
+  }
+  return groups;
 }
 
 /**
@@ -102,24 +123,29 @@ function compact<T extends object>(value: T): T {
 export function vercelRouting(source: MetadataSource): VercelRouting {
   const modelAttempts = groupModelAttempts(source);
   const routing = source.routing;
+  const resolved = source.resolved;
   const first = source.attempts[0];
-  const primary =
-    routing?.plan[0] ??
-    source.resolved ??
-    (first && { provider: first.provider, providerModelId: first.providerModelId });
-  const servedModel = source.resolved?.model ?? first?.model ?? source.request.model;
-  return compact({
-    originalModelId: routing?.originalModelId ?? source.request.model,
-    resolvedProvider: primary?.provider,
-    resolvedProviderApiModelId: primary?.providerModelId,
-    fallbacksAvailable: routing ? [...routing.fallbacksAvailable] : [],
-    planningReasoning: routing?.planningReasoning ?? `Direct: ${servedModel}`,
-    canonicalSlug: routing?.canonicalSlug ?? servedModel,
-    finalProvider: source.resolved?.provider,
-    modelAttemptCount: modelAttempts.length,
-    modelAttempts,
-    totalProviderAttemptCount: source.attempts.length,
-  });
+  const primary = routing?.plan[0] ?? resolved ?? first;
+  const servedModel = resolved?.model ?? first?.model ?? source.request.model;
+  // Built key by key in the documented order, leaving out what is undefined (never `delete`).
+  const value: Partial<VercelRouting> = {};
+  const originalModelId = routing?.originalModelId ?? source.request.model;
+  if (originalModelId !== undefined) value.originalModelId = originalModelId;
+  const resolvedProvider = primary?.provider;
+  if (resolvedProvider !== undefined) value.resolvedProvider = resolvedProvider;
+  const resolvedProviderApiModelId = primary?.providerModelId;
+  if (resolvedProviderApiModelId !== undefined) value.resolvedProviderApiModelId = resolvedProviderApiModelId;
+  value.fallbacksAvailable = routing ? [...routing.fallbacksAvailable] : [];
+  const planningReasoning = routing?.planningReasoning ?? `Direct: ${servedModel}`;
+  if (planningReasoning !== undefined) value.planningReasoning = planningReasoning;
+  const canonicalSlug = routing?.canonicalSlug ?? servedModel;
+  if (canonicalSlug !== undefined) value.canonicalSlug = canonicalSlug;
+  const finalProvider = resolved?.provider;
+  if (finalProvider !== undefined) value.finalProvider = finalProvider;
+  value.modelAttemptCount = modelAttempts.length;
+  value.modelAttempts = modelAttempts;
+  value.totalProviderAttemptCount = source.attempts.length;
+  return value as VercelRouting;
 }
 
 /** The cost fields of Vercel's gateway object, as decimal strings; none when the cost is unknown. */
@@ -136,9 +162,16 @@ export function vercelCostFields(cost: CostInfo | undefined): Partial<VercelGate
 
 /** Vercel AI Gateway's `provider_metadata.gateway` object for a request. */
 export function vercelGatewayMetadata(source: MetadataSource): VercelGatewayMetadata {
-  return {
-    routing: vercelRouting(source),
-    ...vercelCostFields(source.cost),
-    generationId: source.generationId,
-  };
+  const gateway = { routing: vercelRouting(source) } as VercelGatewayMetadata;
+  const cost = source.cost;
+  if (cost !== undefined) {
+    // As `...vercelCostFields(cost)` would: every key, even one whose value is undefined.
+    gateway.cost = cost.total;
+    gateway.marketCost = cost.market;
+    gateway.inferenceCost = cost.inference;
+    gateway.inputInferenceCost = cost.input;
+    gateway.outputInferenceCost = cost.output;
+  }
+  gateway.generationId = source.generationId;
+  return gateway;
 }

@@ -1,7 +1,7 @@
 import type { GatewayContext } from '@signalbox/core';
 import { GatewayError } from '@signalbox/core';
 import { describe, expect, it } from 'vitest';
-import { buildLogRecord } from './build-log-record.js';
+import { buildLogRecord, buildRecord } from './build-log-record.js';
 
 function context(overrides: Partial<GatewayContext> = {}): GatewayContext {
   return {
@@ -152,5 +152,54 @@ describe('buildLogRecord', () => {
         providerResponseId: 'resp_1',
       },
     ]);
+  });
+
+  it('buildRecord (the middleware path) builds the same record, key order included', () => {
+    const start = Date.parse('2026-12-31T23:59:59.998Z');
+    const full = context({
+      timings: { start, end: start + 5 },
+      attempts: [
+        {
+          model: 'mock/echo',
+          provider: 'a',
+          providerModelId: 'echo',
+          credentialType: 'system',
+          startTime: start + 3,
+          success: true,
+          statusCode: 200,
+          providerResponseId: 'resp_9',
+        },
+      ],
+      cost: {
+        total: '0.1',
+        market: '0.1',
+        inference: '0.1',
+        input: '0.05',
+        output: '0.05',
+        isByok: false,
+        estimated: false,
+      },
+      request: { model: 'fast', stream: true, messages: [], user: 'u1', metadata: { team: 'a' } },
+    });
+    const outcome = { status: 200, aborted: false };
+    const io = { prompt: [{ role: 'user', content: 'hi' }], completion: { text: 'yo' } };
+    for (const observed of [{}, { finishReason: 'stop' }, { finishReason: 'stop', io }]) {
+      const expected = buildLogRecord(full, outcome, observed);
+      const record = buildRecord(
+        full,
+        outcome,
+        observed.finishReason,
+        'io' in observed ? observed.io : undefined,
+      );
+      expect(record).toEqual(expected);
+      expect(JSON.stringify(record)).toBe(JSON.stringify(expected));
+    }
+    const record = buildRecord(full, outcome, undefined, undefined);
+    // ISO times across a year boundary, as toISOString writes them.
+    expect(record.time).toBe('2026-12-31T23:59:59.998Z');
+    expect(record.attempts[0]?.startTime).toBe('2027-01-01T00:00:00.001Z');
+    // The record keeps copies: it never shares the context's objects.
+    expect(record.cost).not.toBe(full.cost);
+    expect(record.metadata).not.toBe(full.request.metadata);
   });
 });

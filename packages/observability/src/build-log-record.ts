@@ -1,14 +1,17 @@
-import { defaultErrorType, GatewayError, type GatewayContext, type RequestOutcome } from '@signalbox/core';
+import {
+  type Attempt,
+  defaultErrorType,
+  GatewayError,
+  type GatewayContext,
+  type RequestOutcome,
+} from '@signalbox/core';
+import { isoTime } from './iso-time.js';
 import type { CapturedIo, LogAttempt, LogTokens, RequestLogRecord } from './log-record.js';
 
 /** What the middleware observed besides the context (a stream's finish reason, captured I/O). */
 export interface ObservedOutput {
   finishReason?: string;
   io?: CapturedIo;
-}
-
-function iso(milliseconds: number): string {
-  return new Date(milliseconds).toISOString();
 }
 
 function count(value: number | undefined): number | null {
@@ -27,19 +30,31 @@ function tokensOf(context: GatewayContext): LogTokens {
   };
 }
 
-function attemptsOf(context: GatewayContext): LogAttempt[] {
-  return context.attempts.map((attempt) => ({
-    model: attempt.model,
-    provider: attempt.provider,
-    providerModelId: attempt.providerModelId,
-    credentialType: attempt.credentialType,
-    startTime: iso(attempt.startTime),
-    durationMs: attempt.endTime === undefined ? null : attempt.endTime - attempt.startTime,
-    success: attempt.success,
-    status: attempt.statusCode ?? null,
-    error: attempt.error?.message ?? null,
-    providerResponseId: attempt.providerResponseId ?? null,
-  }));
+function attemptsOf(attempts: readonly Attempt[]): LogAttempt[] {
+  const logged: LogAttempt[] = [];
+  for (const attempt of attempts) {
+    logged.push({
+      model: attempt.model,
+      provider: attempt.provider,
+      providerModelId: attempt.providerModelId,
+      credentialType: attempt.credentialType,
+      startTime: isoTime(attempt.startTime),
+      durationMs: attempt.endTime === undefined ? null : attempt.endTime - attempt.startTime,
+      success: attempt.success,
+      status: attempt.statusCode ?? null,
+      error: attempt.error?.message ?? null,
+      providerResponseId: attempt.providerResponseId ?? null,
+    });
+  }
+  return logged;
+}
+
+function lastSuccess(attempts: readonly Attempt[]): Attempt | undefined {
+  for (let index = attempts.length - 1; index >= 0; index -= 1) {
+    const attempt = attempts[index];
+    if (attempt?.success) return attempt;
+  }
+  return undefined;
 }
 
 function failureOf(outcome: RequestOutcome): { message: string; type: string } | undefined {
@@ -58,7 +73,7 @@ function timeToFirstToken(context: GatewayContext, end: number): number | null {
   if (context.request.stream) return null;
   if (context.result === undefined && context.cacheStatus !== 'HIT') return null;
   // A non-streamed answer reaches the client whole: its first token arrives with it.
-  const answered = context.attempts.findLast((attempt) => attempt.success)?.endTime ?? end;
+  const answered = lastSuccess(context.attempts)?.endTime ?? end;
   return answered - start;
 }
 
@@ -71,38 +86,55 @@ export function buildLogRecord(
   outcome: RequestOutcome,
   observed: ObservedOutput = {},
 ): RequestLogRecord {
-  const end = context.timings.end ?? context.clock.now();
+  return buildRecord(context, outcome, observed.finishReason, observed.io);
+}
+
+/**
+ * {@link buildLogRecord} with what the middleware observed as arguments (the request log's
+ * per-request path: no intermediate object).
+ */
+export function buildRecord(
+  context: GatewayContext,
+  outcome: RequestOutcome,
+  observedFinishReason: string | undefined,
+  io: CapturedIo | undefined,
+): RequestLogRecord {
+  const timings = context.timings;
+  const start = timings.start;
+  const end = timings.end ?? context.clock.now();
   const failure = failureOf(outcome);
   const principal = context.principal;
   const routing = context.routing;
-  const lastAttempt = context.attempts.at(-1);
-  const finishReason = context.result?.finishReason.unified ?? observed.finishReason ?? null;
+  const request = context.request;
+  const resolved = context.resolved;
+  const result = context.result;
+  const attempts = context.attempts;
+  const lastAttempt = attempts[attempts.length - 1];
+  const finishReason = result?.finishReason.unified ?? observedFinishReason ?? null;
   return {
     generationId: context.generationId,
-    time: iso(context.timings.start),
+    time: isoTime(start),
     endpoint: context.endpoint,
     principalId: principal?.id ?? null,
     projectId: principal?.projectId ?? null,
     keyPrefix: principal?.keyPrefix ?? null,
-    requestedModel: context.request.model,
-    model: context.resolved?.model ?? context.request.model,
-    provider: context.resolved?.provider ?? lastAttempt?.provider ?? null,
-    providerModelId: context.resolved?.providerModelId ?? lastAttempt?.providerModelId ?? null,
-    responseId:
-      context.result?.response.id ??
-      context.attempts.findLast((attempt) => attempt.success)?.providerResponseId ??
-      null,
-    attempts: attemptsOf(context),
+    requestedModel: request.model,
+    model: resolved?.model ?? request.model,
+    provider: resolved?.provider ?? lastAttempt?.provider ?? null,
+    providerModelId: resolved?.providerModelId ?? lastAttempt?.providerModelId ?? null,
+    responseId: result?.response.id ?? lastSuccess(attempts)?.providerResponseId ?? null,
+    attempts: attemptsOf(attempts),
     status: outcome.status,
     error: failure?.message ?? null,
     errorType: failure?.type ?? null,
     finishReason,
     tokens: tokensOf(context),
+    // A copy: the record outlives the request and must not share its cost object.
     cost: context.cost ? { ...context.cost } : null,
-    latencyMs: end - context.timings.start,
+    latencyMs: end - start,
     ttftMs: timeToFirstToken(context, end),
     cacheStatus: context.cacheStatus ?? null,
-    stream: context.request.stream,
+    stream: request.stream,
     aborted: outcome.aborted,
     routing: routing
       ? {
@@ -111,8 +143,8 @@ export function buildLogRecord(
           planningReasoning: routing.planningReasoning,
         }
       : null,
-    user: context.request.user ?? null,
-    metadata: context.request.metadata ? { ...context.request.metadata } : null,
-    io: observed.io ?? null,
+    user: request.user ?? null,
+    metadata: request.metadata ? { ...request.metadata } : null,
+    io: io ?? null,
   };
 }

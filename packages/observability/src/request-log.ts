@@ -13,7 +13,7 @@ import {
   consoleObservabilityLogger,
   type ObservabilityLogger,
 } from './batch-queue.js';
-import { buildLogRecord } from './build-log-record.js';
+import { buildRecord } from './build-log-record.js';
 import {
   type CaptureIoSetting,
   CompletionCollector,
@@ -48,6 +48,13 @@ export interface RequestLogOptions {
   /** Prefix of the admin routes; default `/admin`. */
   adminPrefix?: string;
   logger?: ObservabilityLogger;
+}
+
+/** What the middleware observes of one request: a stream's finish reason, the captured I/O. */
+interface Observed {
+  finishReason?: string;
+  prompt?: CapturedMessage[];
+  collector?: CompletionCollector;
 }
 
 /** What the request log did so far: the store queue's counts. */
@@ -128,23 +135,16 @@ export function requestLog(options: RequestLogOptions = {}): RequestLogMiddlewar
     return io;
   }
 
-  function emit(
-    context: GatewayContext,
-    outcome: RequestOutcome,
-    observed: { finishReason?: string; prompt?: CapturedMessage[]; collector?: CompletionCollector },
-  ): void {
+  function emit(context: GatewayContext, outcome: RequestOutcome, observed: Observed | undefined): void {
     let io: CapturedIo | undefined;
-    if (observed.prompt && observed.collector) {
+    if (observed?.prompt && observed.collector) {
       try {
         io = capturedIo(context, observed.prompt, observed.collector);
       } catch (error) {
         logger.warn('request log: the redact hook failed; I/O not kept', { error: String(error) });
       }
     }
-    const record = buildLogRecord(context, outcome, {
-      ...(observed.finishReason !== undefined && { finishReason: observed.finishReason }),
-      ...(io !== undefined && { io }),
-    });
+    const record = buildRecord(context, outcome, observed?.finishReason, io);
     queue.push(record);
     for (const sink of sinks) {
       try {
@@ -158,18 +158,21 @@ export function requestLog(options: RequestLogOptions = {}): RequestLogMiddlewar
   const middleware = defineMiddleware(
     'requestLog',
     async function requestLog(context, next) {
-      const capture = shouldCaptureIo(options.captureIo, context);
-      const observed: { finishReason?: string; prompt?: CapturedMessage[]; collector?: CompletionCollector } =
-        capture ? { prompt: capturePrompt(context.request), collector: new CompletionCollector() } : {};
+      // Only a request that captures I/O or streams has something to observe.
+      let observed: Observed | undefined = shouldCaptureIo(options.captureIo, context)
+        ? { prompt: capturePrompt(context.request), collector: new CompletionCollector() }
+        : undefined;
       context.onDone.push((done) => {
         // Run after every other hook, including those added later by inner middlewares (the cost).
         done.onDone.push((_, outcome) => emit(done, outcome, observed));
       });
       await next();
       if (context.stream) {
-        const collector = observed.collector;
+        observed ??= {};
+        const seen: Observed = observed;
+        const collector = seen.collector;
         context.stream = tapStream(context.stream, (part) => {
-          if (part.type === 'finish') observed.finishReason = part.finishReason.unified;
+          if (part.type === 'finish') seen.finishReason = part.finishReason.unified;
           collector?.add(part);
         });
       }
