@@ -9,6 +9,7 @@
 export * from './spec/v1/index.js';
 export * from './errors/index.js';
 export { compose, type Middleware, type Next } from './compose.js';
+export { isoTime } from './util/iso-time.js';
 export { sseFrame, sseJson } from './sse/sse-frame.js';
 export { parseSse, type SseEvent } from './sse/parse-sse.js';
 export type * from './gateway/http.js';

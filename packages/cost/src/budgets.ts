@@ -1,8 +1,7 @@
-import { GatewayError, type Principal } from '@signalbox/core';
+import { GatewayError, isoTime, type Principal } from '@signalbox/core';
 import type { BudgetPeriod, BudgetScope, BudgetWindow, ReserveOutcome } from './budget-store.js';
 import { BoundedMemo } from './bounded-memo.js';
 import { formatDecimal, toDecimal } from './decimal.js';
-import { isoTime } from './iso-time.js';
 
 /** Spending limits in USD (decimal strings or numbers): in all, per UTC day, per UTC month. */
 export interface BudgetLimits {

@@ -1,7 +1,6 @@
-import type { GatewayContext, RequestOutcome } from '@signalbox/core';
+import { type GatewayContext, isoTime, type RequestOutcome } from '@signalbox/core';
 import { promptTokens } from './billable-tokens.js';
 import type { CostBreakdown } from './compute-cost.js';
-import { isoTime } from './iso-time.js';
 import type { LedgerAttempt, LedgerEntry } from './ledger-entry.js';
 import { cacheStateOf, type RequestAccount } from './request-account.js';
 

@@ -4,8 +4,8 @@ import {
   GatewayError,
   type GatewayContext,
   type RequestOutcome,
+  isoTime,
 } from '@signalbox/core';
-import { isoTime } from './iso-time.js';
 import type { CapturedIo, LogAttempt, LogTokens, RequestLogRecord } from './log-record.js';
 
 /** What the middleware observed besides the context (a stream's finish reason, captured I/O). */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock, IdGenerator } from './context.js';
 
-const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+const alphabet = Buffer.from('0123456789abcdefghijklmnopqrstuvwxyz', 'latin1');
 
 /**
  * Random bytes are drawn 4 KiB at a time and handed out in order (each byte used once), so an id
@@ -10,17 +10,19 @@ const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
 const POOL_SIZE = 4096;
 let pool = Buffer.alloc(0);
 let offset = 0;
+/** An id's characters are written here, then read as one flat string (not built a char at a time). */
+const scratch = Buffer.alloc(64);
 
 function randomId(length: number): string {
   if (offset + length > pool.length) {
     pool = randomBytes(POOL_SIZE);
     offset = 0;
   }
-  let out = '';
-  const end = offset + length;
-  for (let index = offset; index < end; index += 1) out += alphabet[(pool[index] as number) % 36];
-  offset = end;
-  return out;
+  for (let index = 0; index < length; index += 1) {
+    scratch[index] = alphabet[(pool[offset + index] as number) % 36] as number;
+  }
+  offset += length;
+  return scratch.toString('latin1', 0, length);
 }
 
 /** Random ids: `gen_` + 26 base-36 characters (~134 bits), and prefixed ids of the same kind. */

@@ -7,7 +7,7 @@ let cachedPrefix = '';
 
 /**
  * `new Date(milliseconds).toISOString()`, with the date and time up to the second formatted once
- * per second (a one-entry cache): the request log formats two or more times per request, and
+ * per second (a one-entry cache): the request log and the cost ledger format times on every request, and
  * they almost always fall in the same second. Same string, same RangeError for an invalid time.
  */
 export function isoTime(milliseconds: number): string {
