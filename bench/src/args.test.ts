@@ -6,7 +6,7 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs([])).toEqual({
       quick: false,
       durationSeconds: 10,
-      warmupSeconds: 3,
+      warmupSeconds: 10,
       connections: 50,
       streams: 1000,
       dripMs: 1500,
