@@ -73,6 +73,46 @@ describe('writeNodeResponse', () => {
     server.close();
   });
 
+  /**
+   * Serves `events` through `writeNodeResponse`, counting the socket's writes (`_write`/`_writev`
+   * calls), and reads the whole body; `onChunk` sees the text received so far.
+   */
+  async function streamThroughSocket(
+    events: AsyncIterable<string>,
+    onChunk: (received: string) => void = () => {},
+  ): Promise<{ text: string; socketWrites: number }> {
+    let socketWrites = 0;
+    let written: Promise<void> | undefined;
+    const server = createServer((_req, res) => {
+      const socket = res.socket as unknown as Record<'_write' | '_writev', (...args: unknown[]) => unknown>;
+      for (const method of ['_write', '_writev'] as const) {
+        const original = socket[method].bind(socket);
+        socket[method] = (...args: unknown[]) => {
+          socketWrites += 1;
+          return original(...args);
+        };
+      }
+      written = writeNodeResponse(res, { status: 200, headers: {}, body: { type: 'sse', events } });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const text = await new Promise<string>((resolve) => {
+      const req = request({ port, host: '127.0.0.1', path: '/' }, (res) => {
+        let received = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          received += chunk;
+          onChunk(received);
+        });
+        res.on('end', () => resolve(received));
+      });
+      req.end();
+    });
+    await written;
+    server.close();
+    return { text, socketWrites };
+  }
+
   it('sends the frames of one event-loop turn in one socket write, and a later frame at once', async () => {
     let secondProduced = false;
     let firstSeenBeforeSecond: boolean | undefined;
@@ -82,40 +122,13 @@ describe('writeNodeResponse', () => {
       secondProduced = true;
       yield 'data: late\n\n';
     }
-    let socketWrites = 0;
-    let written: Promise<void> | undefined;
-    const server = createServer((_req, res) => {
-      const socket = res.socket as unknown as Record<'_write' | '_writev', (...args: unknown[]) => unknown>;
-      for (const method of ['_write', '_writev'] as const) {
-        const original = socket[method].bind(socket);
-        socket[method] = (...args: unknown[]) => {
-          socketWrites += 1;
-          return original(...args);
-        };
-      }
-      written = writeNodeResponse(res, { status: 200, headers: {}, body: { type: 'sse', events: events() } });
+    const { text, socketWrites } = await streamThroughSocket(events(), (received) => {
+      if (received.includes('data: 0') && firstSeenBeforeSecond === undefined)
+        firstSeenBeforeSecond = !secondProduced;
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const text = await new Promise<string>((resolve) => {
-      const req = request({ port, host: '127.0.0.1', path: '/' }, (res) => {
-        let received = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          received += chunk;
-          if (received.includes('data: 0') && firstSeenBeforeSecond === undefined)
-            firstSeenBeforeSecond = !secondProduced;
-        });
-        res.on('end', () => resolve(received));
-      });
-      req.end();
-    });
-    await written;
-    server.close();
     expect(text).toBe('data: 0\n\ndata: 1\n\ndata: 2\n\ndata: 3\n\ndata: 4\n\ndata: late\n\n');
     expect(firstSeenBeforeSecond).toBe(true);
-    // Frames written while a socket write is in flight are batched by Node into one writev:
-    // headers, the first five frames, then the late frame (+ the end), not one write per frame.
+    // Headers and the first five frames in one write, then the late frame and the end.
     expect(socketWrites).toBeLessThanOrEqual(3);
   });
 
@@ -123,34 +136,7 @@ describe('writeNodeResponse', () => {
     async function* events() {
       for (let index = 0; index < 8; index += 1) yield `data: ${index}\n\n`;
     }
-    let socketWrites = 0;
-    let written: Promise<void> | undefined;
-    const server = createServer((_req, res) => {
-      const socket = res.socket as unknown as Record<'_write' | '_writev', (...args: unknown[]) => unknown>;
-      for (const method of ['_write', '_writev'] as const) {
-        const original = socket[method].bind(socket);
-        socket[method] = (...args: unknown[]) => {
-          socketWrites += 1;
-          return original(...args);
-        };
-      }
-      written = writeNodeResponse(res, { status: 200, headers: {}, body: { type: 'sse', events: events() } });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const text = await new Promise<string>((resolve) => {
-      const req = request({ port, host: '127.0.0.1', path: '/' }, (res) => {
-        let received = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          received += chunk;
-        });
-        res.on('end', () => resolve(received));
-      });
-      req.end();
-    });
-    await written;
-    server.close();
+    const { text, socketWrites } = await streamThroughSocket(events());
     expect(text).toBe(Array.from({ length: 8 }, (_, index) => `data: ${index}\n\n`).join(''));
     expect(socketWrites).toBe(1);
   });
