@@ -51,14 +51,17 @@ export async function writeNodeResponse(
     return;
   }
   // Frames produced in the same turn of the event loop (an upstream chunk often carries several)
-  // go out in one socket write: the response is corked at the first frame and uncorked once the
+  // go out in one socket write: the socket is corked at the first frame and uncorked once the
   // loop has run what it can (setImmediate), instead of one syscall per frame. The first frame
   // carries the headers (the stream was primed up to its first content, so it comes at once).
+  // The socket is corked, not the response: `ServerResponse.cork()` buffers on its own since
+  // Node 22 and loses frames when the response ends while corked.
+  const socket = response.socket;
   let corked = false;
   const uncork = () => {
     if (!corked) return;
     corked = false;
-    response.uncork();
+    socket?.uncork();
   };
   const iterator = body.events[Symbol.asyncIterator]();
   try {
@@ -66,9 +69,9 @@ export async function writeNodeResponse(
       if (response.destroyed || response.writableEnded) break;
       const next = await iterator.next();
       if (next.done) break;
-      if (!corked && !response.destroyed) {
+      if (!corked && socket && !socket.destroyed) {
         corked = true;
-        response.cork();
+        socket.cork();
         setImmediate(uncork);
       }
       if (!response.write(next.value)) {
