@@ -13,7 +13,8 @@ import {
   type Mode,
   type ToolCallSeen,
 } from './helpers/matrix-clients.js';
-import { eventually, FRAMEWORKS, PIXEL_PNG, startExample } from './helpers/start.js';
+import { clientAbort, upstreamDrop } from './helpers/matrix-failure-cases.js';
+import { FRAMEWORKS, PIXEL_PNG, startExample } from './helpers/start.js';
 
 /**
  * The four-way matrix grown to Google: the official OpenAI and Anthropic SDKs, plain and
@@ -42,7 +43,6 @@ const weatherTool = {
     additionalProperties: false,
   },
 };
-const LONG_TEXT = Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ');
 const FINISH = {
   openai: { stop: 'stop', length: 'length', tool: 'tool_calls' },
   anthropic: { stop: 'end_turn', length: 'max_tokens', tool: 'tool_use' },
@@ -270,48 +270,8 @@ const CASES: ReadonlyArray<[string, (cell: GoogleCell) => Promise<void>, { verte
     },
     { vertex: true },
   ],
-  [
-    'upstream connection drop',
-    async (cell) => {
-      const started = Date.now();
-      await expect(
-        cell.driver.ask({ model: `${cell.model}:drop-3`, text: LONG_TEXT }, cell.mode),
-      ).rejects.toThrow();
-      expect(Date.now() - started).toBeLessThan(3_000);
-    },
-    { vertex: false },
-  ],
-  [
-    'client abort reaches the upstream',
-    async (cell) => {
-      const { counters } = cell.upstream;
-      const abortedBefore = counters.aborted;
-      const controller = new AbortController();
-      if (cell.mode === 'stream') {
-        const frames = await cell.driver.streamFrames(
-          { model: `${cell.model}:drip-30`, text: LONG_TEXT },
-          (count) => {
-            if (count === 3) controller.abort();
-          },
-          controller.signal,
-        );
-        expect(frames).toBeLessThan(20);
-      } else {
-        const inFlight = counters.inFlight;
-        const settled = cell.driver
-          .ask({ model: `${cell.model}:hang`, text: 'hi' }, 'plain', controller.signal)
-          .then(
-            () => 'resolved',
-            () => 'rejected',
-          );
-        await eventually(() => counters.inFlight > inFlight, 2_000);
-        controller.abort();
-        expect(await settled).toBe('rejected');
-      }
-      await eventually(() => counters.aborted > abortedBefore, 1_000);
-    },
-    { vertex: true },
-  ],
+  ['upstream connection drop', upstreamDrop, { vertex: false }],
+  ['client abort reaches the upstream', clientAbort, { vertex: true }],
 ];
 
 describe.each(FRAMEWORKS)('Google Gemini and Vertex AI through the example gateway on %s', (framework) => {

@@ -59,7 +59,13 @@ async function upstream401(cell: Cell): Promise<void> {
   }
 }
 
-async function upstreamDrop(cell: Cell): Promise<void> {
+/** What the transport cases need of a cell: any provider's fake upstream counts aborts. */
+export type TransportCell = Pick<Cell, 'driver' | 'model' | 'mode'> & {
+  upstream: { counters: { aborted: number; inFlight: number } };
+};
+
+/** The upstream socket dies mid-answer: the client gets an error within 3 s, not a hang. */
+export async function upstreamDrop(cell: TransportCell): Promise<void> {
   // The upstream socket dies mid-answer (mid-stream: after content went out): an error, not a hang.
   const started = Date.now();
   await expect(
@@ -68,7 +74,8 @@ async function upstreamDrop(cell: Cell): Promise<void> {
   expect(Date.now() - started).toBeLessThan(3_000);
 }
 
-async function clientAbort(cell: Cell): Promise<void> {
+/** A client that goes away (mid-stream, or while the upstream hangs) aborts the upstream call. */
+export async function clientAbort(cell: TransportCell): Promise<void> {
   const { counters } = cell.upstream;
   const abortedBefore = counters.aborted;
   const inFlightBefore = counters.inFlight;

@@ -1,7 +1,8 @@
 import type { FakeUpstream } from '@signalbox/testing';
 import { expect } from 'vitest';
 import { type Ask, type Driver, failureOf, type Mode, type ToolCallSeen } from './matrix-clients.js';
-import { eventually, PIXEL_PNG } from './start.js';
+import { clientAbort, upstreamDrop } from './matrix-failure-cases.js';
+import { PIXEL_PNG } from './start.js';
 
 /** One cell of the Bedrock / Azure rows of the matrix. */
 export interface ProviderCell {
@@ -20,7 +21,6 @@ export const weatherTool = {
   description: 'Current weather for a city',
   schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
 };
-export const LONG_TEXT = Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ');
 export const FINISH = {
   openai: { stop: 'stop', length: 'length', tool: 'tool_calls', filter: 'content_filter' },
   anthropic: { stop: 'end_turn', length: 'max_tokens', tool: 'tool_use', filter: 'refusal' },
@@ -196,46 +196,8 @@ export const PROVIDER_CASES: ReadonlyArray<[string, (cell: ProviderCell) => Prom
       expect(failure.message).toMatch(/credentials were rejected/);
     },
   ],
-  [
-    'upstream connection drop',
-    async (cell) => {
-      const started = Date.now();
-      await expect(
-        cell.driver.ask({ model: `${cell.model}:drop-3`, text: LONG_TEXT }, cell.mode),
-      ).rejects.toThrow();
-      expect(Date.now() - started).toBeLessThan(3_000);
-    },
-  ],
-  [
-    'client abort reaches the upstream',
-    async (cell) => {
-      const { counters } = cell.upstream;
-      const abortedBefore = counters.aborted;
-      const controller = new AbortController();
-      if (cell.mode === 'stream') {
-        const frames = await cell.driver.streamFrames(
-          { model: `${cell.model}:drip-30`, text: LONG_TEXT },
-          (count) => {
-            if (count === 3) controller.abort();
-          },
-          controller.signal,
-        );
-        expect(frames).toBeLessThan(20);
-      } else {
-        const inFlight = counters.inFlight;
-        const settled = cell.driver
-          .ask({ model: `${cell.model}:hang`, text: 'hi' }, 'plain', controller.signal)
-          .then(
-            () => 'resolved',
-            () => 'rejected',
-          );
-        await eventually(() => counters.inFlight > inFlight, 2_000);
-        controller.abort();
-        expect(await settled).toBe('rejected');
-      }
-      await eventually(() => counters.aborted > abortedBefore, 1_000);
-    },
-  ],
+  ['upstream connection drop', upstreamDrop],
+  ['client abort reaches the upstream', clientAbort],
   [
     'content filtering: a guardrail intervention (Bedrock) or a filtered output (Azure)',
     async (cell) => {
