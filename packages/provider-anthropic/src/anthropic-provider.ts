@@ -12,11 +12,11 @@ import {
 } from '@signalbox/core';
 import {
   callJsonApi,
+  generateFromJsonApi,
   joinUrl,
   openApiResponse,
   resolveHttpClient,
   upstreamInvalidResponse,
-  upstreamResponseInfo,
   upstreamStreamResult,
 } from '@signalbox/provider-utils';
 import { createAnthropicErrorHandler } from './anthropic-error.js';
@@ -108,19 +108,11 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
 
     async generate(call: ProviderCall): Promise<GenerateResult> {
       const { body, warnings } = toAnthropicMessagesRequest(call, requestOptions);
-      const { value, response } = await callJsonApi({
-        ...apiCall(call, 'application/json'),
-        url: messagesURL,
-        body,
-      });
-      let result: GenerateResult;
-      try {
-        result = fromAnthropicMessage(value, warnings);
-      } catch (error) {
-        throw upstreamInvalidResponse(error, { provider: name, response, body: value });
-      }
-      result.response = { ...upstreamResponseInfo(response, 'request-id'), ...result.response };
-      return result;
+      return generateFromJsonApi(
+        { ...apiCall(call, 'application/json'), url: messagesURL, body },
+        (value) => fromAnthropicMessage(value, warnings),
+        'request-id',
+      );
     },
 
     async stream(call: ProviderCall): Promise<StreamResult> {

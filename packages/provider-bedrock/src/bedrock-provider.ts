@@ -1,13 +1,11 @@
 import type { GenerateResult, ModelInfo, ProviderAdapter, ProviderCall, StreamResult } from '@signalbox/core';
 import {
-  callJsonApi,
+  generateFromJsonApi,
   forwardableHeaders,
   joinUrl,
   mergeHeaders,
   openApiResponse,
   resolveHttpClient,
-  upstreamInvalidResponse,
-  upstreamResponseInfo,
 } from '@signalbox/provider-utils';
 import { loadCredentials, resolveCredentialProvider } from './bedrock-credentials.js';
 import { createBedrockErrorHandler } from './bedrock-error.js';
@@ -108,15 +106,11 @@ export function createBedrock(options: BedrockProviderOptions = {}): BedrockProv
 
     async generate(call: ProviderCall): Promise<GenerateResult> {
       const { api, warnings } = await requestFor(call, false);
-      const { value, response } = await callJsonApi(api);
-      let result: GenerateResult;
-      try {
-        result = fromBedrockResponse(value, { warnings, modelId: call.modelId });
-      } catch (error) {
-        throw upstreamInvalidResponse(error, { provider: name, response, body: value });
-      }
-      result.response = { ...upstreamResponseInfo(response, BEDROCK_REQUEST_ID_HEADER), ...result.response };
-      return result;
+      return generateFromJsonApi(
+        api,
+        (value) => fromBedrockResponse(value, { warnings, modelId: call.modelId }),
+        BEDROCK_REQUEST_ID_HEADER,
+      );
     },
 
     async stream(call: ProviderCall): Promise<StreamResult> {

@@ -2,13 +2,13 @@ import { GatewayError, type GenerateResult, type ProviderCall, type StreamResult
 import {
   type ApiCallOptions,
   callJsonApi,
+  generateFromJsonApi,
   type ErrorResponseHandler,
   forwardableHeaders,
   type HttpClient,
   mergeHeaders,
   openApiResponse,
   upstreamInvalidResponse,
-  upstreamResponseInfo,
   upstreamStreamResult,
 } from '@signalbox/provider-utils';
 import { fromGoogleResponse } from './from-google-response.js';
@@ -85,15 +85,11 @@ export function createGoogleCalls(config: GoogleAdapterConfig): GoogleCalls {
   return {
     async generate(call) {
       const { body, warnings } = translate(call);
-      const { value, response } = await callJsonApi(await apiFor(call, 'generateContent', body));
-      let result: GenerateResult;
-      try {
-        result = fromGoogleResponse(value, { warnings, provider: name, modelId: call.modelId });
-      } catch (error) {
-        throw upstreamInvalidResponse(error, { provider: name, response, body: value });
-      }
-      result.response = { ...upstreamResponseInfo(response, GOOGLE_REQUEST_ID_HEADER), ...result.response };
-      return result;
+      return generateFromJsonApi(
+        await apiFor(call, 'generateContent', body),
+        (value) => fromGoogleResponse(value, { warnings, provider: name, modelId: call.modelId }),
+        GOOGLE_REQUEST_ID_HEADER,
+      );
     },
 
     async stream(call) {

@@ -10,13 +10,12 @@ import {
 } from '@signalbox/core';
 import {
   callJsonApi,
+  generateFromJsonApi,
   forwardableHeaders,
   joinUrl,
   mergeHeaders,
   openApiResponse,
   resolveHttpClient,
-  upstreamInvalidResponse,
-  upstreamResponseInfo,
   upstreamStreamResult,
 } from '@signalbox/provider-utils';
 import { createOpenAIErrorHandler } from './openai-error.js';
@@ -136,15 +135,7 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
 
     async generate(call: ProviderCall): Promise<GenerateResult> {
       const { api, warnings } = await requestFor(call, false);
-      const { value, response } = await callJsonApi(api);
-      let result: GenerateResult;
-      try {
-        result = decodeResponse(value, warnings);
-      } catch (error) {
-        throw upstreamInvalidResponse(error, { provider: name, response, body: value });
-      }
-      result.response = { ...upstreamResponseInfo(response, requestIdHeader), ...result.response };
-      return result;
+      return generateFromJsonApi(api, (value) => decodeResponse(value, warnings), requestIdHeader);
     },
 
     async stream(call: ProviderCall): Promise<StreamResult> {

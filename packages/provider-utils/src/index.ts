@@ -22,6 +22,7 @@ export {
   type ResponseBody,
 } from './http-request.js';
 export { callJsonApi, openApiResponse, type ApiCallOptions } from './call-api.js';
+export { generateFromJsonApi } from './generate-json.js';
 export {
   createJsonErrorResponseHandler,
   type ErrorResponseContext,
